@@ -1,0 +1,33 @@
+#pragma once
+// Finds images under a path and groups them into patients, studies and series.
+
+#include "dicom/StudyTree.h"
+
+#include <atomic>
+#include <functional>
+#include <string>
+
+namespace raddraft::dicom {
+
+struct ScanOptions {
+    /// Also accept files without the 128-byte preamble and "DICM" (raw dataset files).
+    bool acceptFilesWithoutMetaHeader = true;
+    /// Open PNG and JPEG files as single-image series (IU X-ray ships PNGs).
+    bool acceptPlainImages = true;
+    /// Called with (files done, files found) while scanning; may be empty.
+    std::function<void(int, int)> progress;
+    /// Set to true from another thread to stop early; what was found so far is returned.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+/// Scans `path`: a single file, a folder (recursively), or a DICOMDIR (its referenced files are
+/// read; a DICOMDIR found inside a folder is not read twice). Reads headers only. Never throws
+/// for an individual bad file: its error goes into ScanResult::errors and scanning continues.
+/// Throws DicomError only when `path` itself does not exist or cannot be listed.
+ScanResult scanPath(const std::string& path, const ScanOptions& options = {});
+
+/// Reads the header of one file (DICOM or plain image). Throws DicomError when it is not a
+/// readable image (not DICOM, truncated, no pixel data, absurd dimensions, …).
+InstanceInfo readInstanceHeader(const std::string& filePath, const ScanOptions& options = {});
+
+} // namespace raddraft::dicom
