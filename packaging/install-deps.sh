@@ -12,7 +12,7 @@ packages=(
   libqt6opengl6-dev
   # imaging, inference, storage
   libdcmtk-dev libopenjp2-7-dev libvtk9-dev libopencv-dev libtorch-dev libopenblas0-openmp
-  libsqlite3-dev
+  libsqlite3-dev nlohmann-json3-dev
   # inference/ tests (GoogleTest: inference/ must build without Qt)
   libgtest-dev
   # tests: a real X server for OpenGL/VTK, and pydicom as the reference DICOM decoder

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <functional>
 #include <string>
+#include <vector>
 
 namespace raddraft::dicom {
 
@@ -29,5 +30,15 @@ ScanResult scanPath(const std::string& path, const ScanOptions& options = {});
 /// Reads the header of one file (DICOM or plain image). Throws DicomError when it is not a
 /// readable image (not DICOM, truncated, no pixel data, absurd dimensions, …).
 InstanceInfo readInstanceHeader(const std::string& filePath, const ScanOptions& options = {});
+
+/// Like readInstanceHeader, with the patient/study/series attributes the file carries.
+InstanceHeader readFileHeader(const std::string& filePath, const ScanOptions& options = {});
+
+/// True when `filePath` is a DICOMDIR (by name, or by its Media Storage SOP Class).
+bool isDicomDir(const std::string& filePath);
+
+/// The files a DICOMDIR references (absolute paths, each once, in record order). Throws DicomError
+/// when the DICOMDIR cannot be read. Missing referenced files are returned too (scanning reports them).
+std::vector<std::string> filesReferencedByDicomDir(const std::string& dicomDirPath);
 
 } // namespace raddraft::dicom

@@ -81,4 +81,15 @@ struct PaletteLut {
     LookupTable blue;
 };
 
+/// The stored value of sample `index` (see PixelData's layout) as a 64-bit integer.
+std::int64_t sampleValue(const PixelData& pixels, std::size_t index);
+
+/// Applies the modality stage (table when present, else slope/intercept) to every sample:
+/// output[i] = transform(stored[i]), same layout as `pixels`. Inputs outside a table clamp to its
+/// ends (PS3.3 C.11.1).
+std::vector<float> applyModalityTransform(const PixelData& pixels, const ModalityTransform& modality);
+
+/// Looks up `input` in `table`, clamping to the first/last entry.
+std::uint16_t lookUp(const LookupTable& table, std::int64_t input);
+
 } // namespace raddraft::dicom

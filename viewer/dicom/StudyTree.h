@@ -17,6 +17,8 @@ struct InstanceInfo {
     bool isPlainImage = false;       ///< PNG/JPEG opened as a single-image series (no DICOM header)
     std::string sopInstanceUid;
     std::string sopClassUid;
+    std::string studyInstanceUid;    ///< copied from the study level (empty for plain images)
+    std::string seriesInstanceUid;   ///< copied from the series level
     std::string transferSyntaxUid;   ///< empty for plain images
     std::string modality;            ///< "DX", "CR", "CT", …; "OT" for plain images
     std::string photometricInterpretation; ///< as stored ("MONOCHROME2", "YBR_FULL_422", …)
@@ -28,6 +30,7 @@ struct InstanceInfo {
     int bitsAllocated = 0;
     int bitsStored = 0;
     bool pixelRepresentationSigned = false;
+    int planarConfiguration = 0;     ///< (0028,0006) as stored: 0 interleaved, 1 colour-by-plane
     std::string viewPosition;        ///< (0018,5101) "PA", "AP", "LL", "LATERAL", … (may be empty)
     std::string imageLaterality;     ///< (0020,0062)
     std::string seriesDescription;   ///< copied for convenience when the series has none
@@ -85,5 +88,24 @@ struct ScanResult {
     /// The study with this UID, or nullptr.
     const StudyInfo* findStudy(const std::string& studyInstanceUid) const;
 };
+
+/// One file's header with the patient-, study- and series-level attributes it carries: what
+/// grouping needs. `patient.studies`, `study.series` and `series.instances` are left empty.
+struct InstanceHeader {
+    PatientInfo patient;
+    StudyInfo study;
+    SeriesInfo series;
+    InstanceInfo instance;
+};
+
+/// Groups headers into patients (by PatientID, then name) → studies (by StudyInstanceUID) →
+/// series (by SeriesInstanceUID), with every level sorted as documented on the structs above.
+/// Attributes of a level come from its first header that has them non-empty.
+std::vector<PatientInfo> buildStudyTree(std::vector<InstanceHeader> headers);
+
+/// Sorts a series' instances in place: by position along the slice normal when every instance has
+/// a position and all share one orientation (within 1e-4), else by InstanceNumber; ties are broken
+/// by InstanceNumber, then file path, so the order is deterministic.
+void sortInstances(std::vector<InstanceInfo>& instances);
 
 } // namespace raddraft::dicom

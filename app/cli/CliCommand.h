@@ -1,0 +1,34 @@
+#pragma once
+// The contract every raddraft-cli subcommand follows, and the declarations of the commands the
+// table in main.cpp lists. Adding a command: one file with its run function, one declaration
+// here, one row in main.cpp's table (and the file in CMakeLists.txt).
+
+#include <string>
+#include <vector>
+
+namespace raddraft::cli {
+
+/// A subcommand. `run` receives the arguments after the subcommand name and returns the process
+/// exit code: 0 success, 1 failure of the work itself, 2 bad usage. It prints its own errors.
+struct CliCommand {
+    const char* name;
+    const char* summary; ///< one line for `raddraft-cli --help`
+    const char* usage;   ///< full usage text for `raddraft-cli NAME --help`
+    int (*run)(const std::vector<std::string>& arguments);
+};
+
+/// Exit codes shared by all commands.
+constexpr int kExitSuccess = 0;
+constexpr int kExitFailure = 1;
+constexpr int kExitUsage = 2;
+
+/// Prints "raddraft-cli: <message>" as one line on stderr (newlines replaced), for errors.
+void printError(const std::string& message);
+
+int runInfoCommand(const std::vector<std::string>& arguments);
+extern const char* const kInfoUsage;
+
+int runPixelsCommand(const std::vector<std::string>& arguments);
+extern const char* const kPixelsUsage;
+
+} // namespace raddraft::cli

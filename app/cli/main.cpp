@@ -1,0 +1,67 @@
+// raddraft-cli: RadDraft's command-line entry point, for scripts, tests and benchmarks.
+// Each subcommand lives in its own file; this file only dispatches.
+
+#include "CliCommand.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstdio>
+#include <iostream>
+
+namespace raddraft::cli {
+
+void printError(const std::string& message)
+{
+    std::string line = message;
+    std::replace(line.begin(), line.end(), '\n', ' ');
+    std::cerr << "raddraft-cli: " << line << std::endl;
+}
+
+namespace {
+
+// The subcommand table: one row per command.
+const CliCommand kCommands[] = {
+    {"info", "list the patient/study/series/instance tree of a file, folder or DICOMDIR", kInfoUsage, runInfoCommand},
+    {"pixels", "write the decoded pixel values of a DICOM or PNG/JPEG file as a NumPy .npy file", kPixelsUsage,
+     runPixelsCommand},
+};
+
+void printHelp()
+{
+    std::cout << "Usage: raddraft-cli COMMAND [ARGUMENTS]\n\nCommands:\n";
+    for (const CliCommand& command : kCommands)
+        std::printf("  %-10s %s\n", command.name, command.summary);
+    std::cout << "\nRun 'raddraft-cli COMMAND --help' for a command's arguments.\n";
+}
+
+} // namespace
+
+} // namespace raddraft::cli
+
+int main(int argc, char* argv[])
+{
+    using namespace raddraft::cli;
+    QCoreApplication application(argc, argv); // Qt's image plugins (JPEG) are found through it
+    std::vector<std::string> arguments(argv + 1, argv + argc);
+    if (arguments.empty()) {
+        printHelp();
+        return kExitUsage;
+    }
+    if (arguments[0] == "--help" || arguments[0] == "-h" || arguments[0] == "help") {
+        printHelp();
+        return kExitSuccess;
+    }
+    for (const CliCommand& command : kCommands) {
+        if (arguments[0] != command.name)
+            continue;
+        const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+        if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
+            std::cout << command.usage;
+            return kExitSuccess;
+        }
+        return command.run(rest);
+    }
+    printError("unknown command '" + arguments[0] + "' (see raddraft-cli --help)");
+    return kExitUsage;
+}

@@ -1,0 +1,102 @@
+// raddraft: the workstation. `raddraft [STUDY_PATH]` opens a file, folder or DICOMDIR; with no
+// argument it reopens the last study.
+
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QPalette>
+#include <QSettings>
+#include <QStyleFactory>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace {
+
+void applyDarkPalette(QApplication& application)
+{
+    // Reading rooms are dim: a dark interface keeps attention on the images.
+    application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+    QPalette palette;
+    palette.setColor(QPalette::Window, QColor(37, 40, 45));
+    palette.setColor(QPalette::WindowText, QColor(220, 223, 228));
+    palette.setColor(QPalette::Base, QColor(27, 29, 33));
+    palette.setColor(QPalette::AlternateBase, QColor(45, 48, 54));
+    palette.setColor(QPalette::ToolTipBase, QColor(50, 54, 60));
+    palette.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
+    palette.setColor(QPalette::Text, QColor(220, 223, 228));
+    palette.setColor(QPalette::Button, QColor(48, 52, 58));
+    palette.setColor(QPalette::ButtonText, QColor(220, 223, 228));
+    palette.setColor(QPalette::Highlight, QColor(70, 140, 220));
+    palette.setColor(QPalette::HighlightedText, Qt::white);
+    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 124, 130));
+    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 124, 130));
+    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 124, 130));
+    application.setPalette(palette);
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication application(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("RadDraft"));
+    QApplication::setOrganizationName(QStringLiteral("RadDraft"));
+    QApplication::setApplicationVersion(QStringLiteral(RADDRAFT_VERSION));
+    applyDarkPalette(application);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "RadDraft radiology reporting workstation"));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("study"),
+                                 QApplication::translate("main", "DICOM file, folder or DICOMDIR to open (default: the last study)"),
+                                 QStringLiteral("[STUDY_PATH]"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a PNG of the window once the study is on screen, then quit."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption sizeOption(QStringLiteral("window-size"),
+                                        QApplication::translate("main", "Initial window size, e.g. 1600x1000."),
+                                        QStringLiteral("WxH"));
+    parser.addOption(screenshotOption);
+    parser.addOption(sizeOption);
+    parser.process(application);
+
+    raddraft::ui::MainWindow window;
+    if (parser.isSet(sizeOption)) {
+        const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
+        if (parts.size() == 2)
+            window.resize(parts[0].toInt(), parts[1].toInt());
+    }
+    window.show();
+
+    QString path = parser.positionalArguments().value(0);
+    if (path.isEmpty())
+        path = QSettings().value(QStringLiteral("session/lastStudyPath")).toString();
+    if (!path.isEmpty()) {
+        if (!QFileInfo::exists(path)) {
+            std::fprintf(stderr, "raddraft: %s: no such file or folder\n", qPrintable(QDir::toNativeSeparators(path)));
+            if (!parser.positionalArguments().isEmpty())
+                return 2;
+        } else {
+            window.openPath(path);
+        }
+    }
+
+    if (parser.isSet(screenshotOption)) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &window, [&window, file] {
+            // Let thumbnails and the last paint settle before grabbing.
+            QTimer::singleShot(1500, &window, [&window, file] {
+                const bool saved = window.grab().save(file);
+                std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
+                QApplication::exit(saved ? 0 : 1);
+            });
+        });
+    }
+    return QApplication::exec();
+}

@@ -1,0 +1,96 @@
+// raddraft-make-sample-study: writes RadDraft's bundled sample study, a synthetic two-view chest
+// radiograph (PA + left lateral) as 16-bit DX DICOM, to the folder given on the command line.
+// Every tag says it is synthetic; no third-party image is involved.
+//
+//   raddraft-make-sample-study resources/samples/chest-pa-lateral
+
+#include "ChestSampleRenderer.h"
+#include "dicom/DicomWriter.h"
+
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <string>
+
+using namespace raddraft;
+
+int main(int argc, char* argv[])
+{
+    if (argc != 2 || std::strcmp(argv[1], "--help") == 0) {
+        std::fprintf(stderr, "usage: raddraft-make-sample-study OUTPUT_FOLDER\n");
+        return 2;
+    }
+    const std::filesystem::path folder = argv[1];
+    std::error_code error;
+    std::filesystem::create_directories(folder, error);
+    if (error) {
+        std::fprintf(stderr, "raddraft-make-sample-study: %s: %s\n", folder.c_str(), error.message().c_str());
+        return 1;
+    }
+
+    samples::ChestSampleOptions options;
+    // Fixed UIDs under the UUID-derived root 2.25: the sample is byte-for-byte reproducible.
+    const std::string studyUid = "2.25.160347226372140913838383413920478166021";
+    const struct {
+        const char* fileName;
+        const char* viewPosition;
+        const char* seriesDescription;
+        const char* seriesUid;
+        const char* sopUid;
+        int seriesNumber;
+    } views[] = {
+        {"chest-pa.dcm", "PA", "CHEST PA", "2.25.160347226372140913838383413920478166022",
+         "2.25.160347226372140913838383413920478166023", 1},
+        {"chest-lateral.dcm", "LL", "CHEST LAT", "2.25.160347226372140913838383413920478166024",
+         "2.25.160347226372140913838383413920478166025", 2},
+    };
+
+    for (const auto& view : views) {
+        dicom::DicomImageToWrite image;
+        image.pixels.frames = 1;
+        image.pixels.rows = options.rows;
+        image.pixels.columns = options.columns;
+        image.pixels.samplesPerPixel = 1;
+        image.pixels.format = dicom::SampleFormat::UInt16;
+        image.pixels.bitsStored = options.bitsStored;
+        image.pixels.photometric = "MONOCHROME2";
+        const auto values = std::strcmp(view.viewPosition, "PA") == 0 ? samples::renderFrontalChest(options)
+                                                                       : samples::renderLateralChest(options);
+        image.pixels.bytes.resize(values.size() * sizeof(std::uint16_t));
+        std::memcpy(image.pixels.bytes.data(), values.data(), image.pixels.bytes.size());
+
+        image.patientName = "SYNTHETIC^SAMPLE^CHEST";
+        image.patientId = "RD-SAMPLE-0001";
+        image.patientBirthDate = "19700101";
+        image.patientSex = "O";
+        image.studyInstanceUid = studyUid;
+        image.seriesInstanceUid = view.seriesUid;
+        image.sopInstanceUid = view.sopUid;
+        image.sopClassUid = "1.2.840.10008.5.1.4.1.1.1.1"; // Digital X-Ray Image Storage – For Presentation
+        image.studyDate = "20261101";
+        image.studyTime = "093000";
+        image.studyDescription = "CHEST 2 VIEWS (SYNTHETIC SAMPLE)";
+        image.seriesDescription = view.seriesDescription;
+        image.accessionNumber = "RDSAMPLE1";
+        image.modality = "DX";
+        image.bodyPartExamined = "CHEST";
+        image.viewPosition = view.viewPosition;
+        image.seriesNumber = view.seriesNumber;
+        image.instanceNumber = 1;
+        image.imagerPixelSpacing = std::array<double, 2>{0.2, 0.2};
+        image.pixelSpacing = std::array<double, 2>{0.2, 0.2};
+        image.windows = {{2150.0, 3000.0, "DEFAULT"}, {2400.0, 1600.0, "LUNG DETAIL"}};
+
+        const std::filesystem::path file = folder / view.fileName;
+        try {
+            dicom::DicomWriteOptions writeOptions;
+            writeOptions.transferSyntax = dicom::WriteTransferSyntax::JpegLsLossless;
+            dicom::writeDicomFile(file.string(), image, writeOptions);
+        } catch (const dicom::DicomError& failure) {
+            std::fprintf(stderr, "raddraft-make-sample-study: %s\n", failure.what());
+            return 1;
+        }
+        std::printf("wrote %s\n", file.c_str());
+    }
+    return 0;
+}

@@ -1,0 +1,143 @@
+#pragma once
+// The Transformer encoder–decoder of R2Gen's base model (without its relational memory):
+// visual patch tokens → att_embed (Linear, ReLU, Dropout) → pre-norm encoder → pre-norm decoder
+// with masked self-attention and cross-attention over the encoded patches → logit.
+// Incremental decoding keeps a key/value cache per layer, preallocated and contiguous, so each
+// step attends over the cached prefix instead of recomputing it (O(current length) per step).
+
+#include <torch/nn.h>
+
+#include <vector>
+
+namespace raddraft::inference {
+
+struct TransformerOptions {
+    std::int64_t inputFeatures = 2048;   ///< channels of the visual patch tokens
+    std::int64_t vocabularySize = 761;   ///< logits, id 0 (BOS/EOS/PAD) included
+    std::int64_t modelDimension = 512;   ///< d_model
+    std::int64_t heads = 8;              ///< attention heads; must divide d_model
+    std::int64_t layers = 3;             ///< encoder layers = decoder layers
+    std::int64_t feedForwardDimension = 512; ///< d_ff
+    double dropout = 0.1;
+};
+
+class MultiHeadAttentionImpl : public torch::nn::Module {
+public:
+    MultiHeadAttentionImpl(std::int64_t modelDimension, std::int64_t heads, double dropout);
+
+    /// (N, T, D) → (N, h, T, d_k)
+    torch::Tensor splitHeads(const torch::Tensor& x) const;
+    /// Scaled dot-product attention on split heads. mask: broadcastable to (N, h, Tq, Tk), true
+    /// = may attend. probabilities (optional out): (N, h, Tq, Tk). Returns (N, Tq, D) before
+    /// the output projection.
+    torch::Tensor attend(const torch::Tensor& queries, const torch::Tensor& keys, const torch::Tensor& values,
+                         const torch::Tensor& mask, torch::Tensor* probabilities);
+    /// Full attention including projections.
+    torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value,
+                          const torch::Tensor& mask = {}, torch::Tensor* probabilities = nullptr);
+
+    torch::nn::Linear query{nullptr}, key{nullptr}, value{nullptr}, output{nullptr};
+
+private:
+    std::int64_t m_heads;
+    torch::nn::Dropout m_dropout{nullptr};
+};
+TORCH_MODULE(MultiHeadAttention);
+
+class FeedForwardImpl : public torch::nn::Module {
+public:
+    FeedForwardImpl(std::int64_t modelDimension, std::int64_t hiddenDimension, double dropout);
+    torch::Tensor forward(const torch::Tensor& x);
+
+private:
+    torch::nn::Linear m_w1{nullptr}, m_w2{nullptr};
+    torch::nn::Dropout m_dropout{nullptr};
+};
+TORCH_MODULE(FeedForward);
+
+class EncoderLayerImpl : public torch::nn::Module {
+public:
+    explicit EncoderLayerImpl(const TransformerOptions& options);
+    torch::Tensor forward(const torch::Tensor& x);
+
+private:
+    MultiHeadAttention m_selfAttention{nullptr};
+    FeedForward m_feedForward{nullptr};
+    torch::nn::LayerNorm m_norm1{nullptr}, m_norm2{nullptr};
+    torch::nn::Dropout m_dropout{nullptr};
+};
+TORCH_MODULE(EncoderLayer);
+
+/// Key/value cache of one incremental decoding run over N rows (batch × beam).
+struct DecoderCache {
+    std::vector<torch::Tensor> selfKeys;     ///< per layer (N, h, capacity, d_k), filled up to length
+    std::vector<torch::Tensor> selfValues;
+    std::vector<torch::Tensor> memoryKeys;   ///< per layer (N, h, P, d_k), computed once
+    std::vector<torch::Tensor> memoryValues;
+    std::int64_t length = 0;                 ///< tokens already fed
+    std::int64_t capacity = 0;               ///< maximum tokens
+
+    /// Keeps rows `rows` (int64, N' entries, may repeat) of every cached tensor, in that order.
+    void reorder(const torch::Tensor& rows);
+};
+
+class DecoderLayerImpl : public torch::nn::Module {
+public:
+    explicit DecoderLayerImpl(const TransformerOptions& options);
+    /// Teacher-forced: x (N, T, D); selfMask broadcastable to (N, 1, T, T).
+    /// crossProbabilities (optional out): (N, T, P), averaged over heads.
+    torch::Tensor forward(const torch::Tensor& x, const torch::Tensor& memory, const torch::Tensor& selfMask,
+                          torch::Tensor* crossProbabilities);
+    /// One incremental step: x (N, 1, D); writes this position into `cache` for `layer`.
+    torch::Tensor step(const torch::Tensor& x, DecoderCache& cache, std::size_t layer,
+                       torch::Tensor* crossProbabilities);
+
+    MultiHeadAttention selfAttention{nullptr}, crossAttention{nullptr};
+
+private:
+    FeedForward m_feedForward{nullptr};
+    torch::nn::LayerNorm m_norm1{nullptr}, m_norm2{nullptr}, m_norm3{nullptr};
+    torch::nn::Dropout m_dropout{nullptr};
+};
+TORCH_MODULE(DecoderLayer);
+
+class EncoderDecoderImpl : public torch::nn::Module {
+public:
+    explicit EncoderDecoderImpl(const TransformerOptions& options);
+
+    /// Visual patch tokens (N, P, C) → memory (N, P, D).
+    torch::Tensor encode(const torch::Tensor& patches);
+    /// Teacher-forced decoding: tokens (N, T) starting with BOS → logits (N, T, V).
+    /// tokenMask (optional, (N, T) bool) marks real tokens (padding false).
+    /// crossAttention (optional out): (N, T, layers, P), averaged over heads.
+    torch::Tensor decodeAll(const torch::Tensor& memory, const torch::Tensor& tokens,
+                            const torch::Tensor& tokenMask = {}, torch::Tensor* crossAttention = nullptr);
+    /// Training forward: patches (N, P, C), tokens (N, T) → logits (N, T, V).
+    torch::Tensor forward(const torch::Tensor& patches, const torch::Tensor& tokens,
+                          const torch::Tensor& tokenMask = {});
+
+    /// Starts incremental decoding over `memory` (N, P, D) for at most `capacity` tokens.
+    DecoderCache startCache(const torch::Tensor& memory, std::int64_t capacity);
+    /// One step: lastTokens (N) → logits (N, V). crossAttention (optional out): (N, layers, P).
+    torch::Tensor decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention);
+
+    const TransformerOptions& options() const { return m_options; }
+
+private:
+    torch::Tensor embed(const torch::Tensor& tokens, std::int64_t firstPosition);
+    torch::Tensor positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
+
+    TransformerOptions m_options;
+    torch::nn::Sequential m_visualProjection{nullptr};
+    torch::nn::ModuleList m_encoderLayers{nullptr}, m_decoderLayers{nullptr};
+    std::vector<EncoderLayer> m_encoder;
+    std::vector<DecoderLayer> m_decoder;
+    torch::nn::LayerNorm m_encoderNorm{nullptr}, m_decoderNorm{nullptr};
+    torch::nn::Embedding m_embedding{nullptr};
+    torch::nn::Dropout m_embeddingDropout{nullptr};
+    torch::nn::Linear m_logit{nullptr};
+    torch::Tensor m_positionTable; ///< cached sinusoid table (not a weight)
+};
+TORCH_MODULE(EncoderDecoder);
+
+} // namespace raddraft::inference

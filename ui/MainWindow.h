@@ -1,0 +1,101 @@
+#pragma once
+// The workstation window: study browser (left), viewer (centre), problems list, menus and
+// toolbars whose every command is a QAction with a shortcut and a menu entry.
+
+#include "HangingProtocol.h"
+#include "StudyLoader.h"
+#include "ViewerPanel.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+#include <map>
+
+class QActionGroup;
+class QDockWidget;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QToolButton;
+class QTreeView;
+
+namespace raddraft::ui {
+
+class StudyTreeModel;
+class MprController;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ViewerPanel* viewerPanel() const { return m_viewer; }
+    StudyTreeModel* studyModel() const { return m_model; }
+    StudyLoader* loader() const { return m_loader; }
+    /// The path opened last (also remembered across sessions).
+    QString currentPath() const { return m_currentPath; }
+    /// Errors of the last open, one "file: reason" per entry.
+    QStringList problems() const;
+    /// All actions, for the shortcut help and for tests.
+    QList<QAction*> commandActions() const { return m_commands; }
+    QAction* action(const QString& objectName) const;
+
+public Q_SLOTS:
+    /// Opens a file, folder or DICOMDIR in the background and hangs its first study.
+    void openPath(const QString& path);
+    void openFileDialog();
+    void openFolderDialog();
+    /// Shows `seriesUid` of the open scan in the active viewport.
+    void showSeries(const QString& seriesUid);
+    /// Hangs a study of the open scan (chest: frontal left, lateral right).
+    void showStudy(const QString& studyUid);
+    void showShortcutHelp();
+
+Q_SIGNALS:
+    /// The hanging of a study is on screen (all its viewports have their images or errors).
+    void studyDisplayed(const QString& studyUid);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenusAndToolBars();
+    void createDocks();
+    QAction* addCommand(const QString& objectName, const QString& text, const QKeySequence& shortcut,
+                        const std::function<void()>& handler, const QString& toolTip = {});
+    void onScanFinished(const dicom::ScanResult& result, bool cancelled);
+    void onSeriesDecoded(const SeriesDecodeResult& result);
+    void requestSeriesInViewport(const dicom::SeriesInfo& series, int viewportIndex);
+    void addProblems(const QStringList& problems);
+    void updatePresetMenu();
+    void updateActionStates();
+    void setBusy(bool busy);
+    viewer::ImageContext contextFor(const dicom::SeriesInfo& series) const;
+
+    ViewerPanel* m_viewer = nullptr;
+    StudyTreeModel* m_model = nullptr;
+    StudyLoader* m_loader = nullptr;
+    MprController* m_mpr = nullptr;
+    QTreeView* m_studyTree = nullptr;
+    QListWidget* m_problemList = nullptr;
+    QDockWidget* m_studyDock = nullptr;
+    QDockWidget* m_problemDock = nullptr;
+    QLabel* m_probeLabel = nullptr;
+    QLabel* m_statusLabel = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QToolButton* m_cancelButton = nullptr;
+    QMenu* m_presetMenu = nullptr;
+    QActionGroup* m_toolGroup = nullptr;
+    QActionGroup* m_layoutGroup = nullptr;
+    QList<QAction*> m_commands;
+    QString m_currentPath;
+    QString m_displayedStudyUid;
+    int m_nextRequestId = 1;
+    std::map<int, int> m_pendingViewportForRequest; ///< request id → viewport index
+    std::map<int, QString> m_pendingSeriesForRequest;
+    int m_pendingStudyRequests = 0;
+};
+
+} // namespace raddraft::ui

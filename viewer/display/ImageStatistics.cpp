@@ -1,0 +1,86 @@
+#include "display/ImageStatistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace raddraft::viewer {
+
+namespace {
+
+template <typename Sample>
+FrameStatistics statisticsOf(const dicom::PixelData& pixels, int frame, double lowFraction, double highFraction)
+{
+    const auto* samples = reinterpret_cast<const Sample*>(pixels.frameBytes(frame));
+    const std::size_t stride = static_cast<std::size_t>(pixels.samplesPerPixel);
+    const std::size_t count = static_cast<std::size_t>(pixels.rows) * pixels.columns;
+    FrameStatistics result;
+    if (count == 0)
+        return result;
+    const auto rank = [count](double fraction) {
+        return static_cast<std::size_t>(std::clamp(fraction, 0.0, 1.0) * static_cast<double>(count - 1));
+    };
+
+    if constexpr (sizeof(Sample) <= 2) {
+        // A histogram over every representable value: two passes, no sorting.
+        constexpr std::int64_t offset = std::is_signed_v<Sample> ? (sizeof(Sample) == 1 ? 128 : 32768) : 0;
+        std::vector<std::uint32_t> histogram(sizeof(Sample) == 1 ? 256 : 65536, 0);
+        for (std::size_t i = 0; i < count; ++i)
+            ++histogram[static_cast<std::size_t>(samples[i * stride] + offset)];
+        std::size_t cumulative = 0;
+        const std::size_t lowRank = rank(lowFraction), highRank = rank(highFraction);
+        bool haveMinimum = false, haveLow = false, haveHigh = false;
+        for (std::size_t bin = 0; bin < histogram.size(); ++bin) {
+            if (histogram[bin] == 0)
+                continue;
+            const std::int64_t value = static_cast<std::int64_t>(bin) - offset;
+            if (!haveMinimum) {
+                result.minimum = value;
+                haveMinimum = true;
+            }
+            cumulative += histogram[bin];
+            if (!haveLow && cumulative > lowRank) {
+                result.lowPercentile = value;
+                haveLow = true;
+            }
+            if (!haveHigh && cumulative > highRank) {
+                result.highPercentile = value;
+                haveHigh = true;
+            }
+            result.maximum = value;
+        }
+    } else {
+        std::vector<std::int64_t> values(count);
+        for (std::size_t i = 0; i < count; ++i)
+            values[i] = samples[i * stride];
+        const auto [minimum, maximum] = std::minmax_element(values.begin(), values.end());
+        result.minimum = *minimum;
+        result.maximum = *maximum;
+        auto lowIt = values.begin() + static_cast<std::ptrdiff_t>(rank(lowFraction));
+        std::nth_element(values.begin(), lowIt, values.end());
+        result.lowPercentile = *lowIt;
+        auto highIt = values.begin() + static_cast<std::ptrdiff_t>(rank(highFraction));
+        std::nth_element(values.begin(), highIt, values.end());
+        result.highPercentile = *highIt;
+    }
+    return result;
+}
+
+} // namespace
+
+FrameStatistics computeFrameStatistics(const dicom::PixelData& pixels, int frame, double lowFraction,
+                                       double highFraction)
+{
+    using dicom::SampleFormat;
+    switch (pixels.format) {
+    case SampleFormat::UInt8: return statisticsOf<std::uint8_t>(pixels, frame, lowFraction, highFraction);
+    case SampleFormat::Int8: return statisticsOf<std::int8_t>(pixels, frame, lowFraction, highFraction);
+    case SampleFormat::UInt16: return statisticsOf<std::uint16_t>(pixels, frame, lowFraction, highFraction);
+    case SampleFormat::Int16: return statisticsOf<std::int16_t>(pixels, frame, lowFraction, highFraction);
+    case SampleFormat::UInt32: return statisticsOf<std::uint32_t>(pixels, frame, lowFraction, highFraction);
+    case SampleFormat::Int32: return statisticsOf<std::int32_t>(pixels, frame, lowFraction, highFraction);
+    }
+    return {};
+}
+
+} // namespace raddraft::viewer
