@@ -20,7 +20,7 @@ PlaneAxes planeAxes(MprPlane plane) {
     switch (plane) {
     case MprPlane::Axial:
         axes.right = {1, 0, 0};
-        axes.up = {0, 1, 0};
+        axes.up = {0, -1, 0};
         axes.rightAxis = 0;
         axes.upAxis = 1;
         axes.normalAxis = 2;
@@ -147,7 +147,7 @@ std::array<double, 16> resliceAxes(const SliceFrame& frame, const Volume& volume
         Vector3 result{};
         for (int column = 0; column < 3; ++column) {
             for (int row = 0; row < 3; ++row) {
-                result[column] += volume.direction[3 * column + row] * vector[row];
+                result[column] += volume.direction[3 * row + column] * vector[row];
             }
         }
         return result;

@@ -86,7 +86,6 @@ MprSliceView::MprSliceView(MprPlane plane, QWidget* parent)
     : QOpenGLWidget(parent), m_plane(plane), m_vtk(std::make_unique<Vtk>()) {
     setFormat(vtkSurfaceFormat());
     setObjectName(QStringLiteral("mprSliceView%1").arg(QLatin1String(planeName(plane))));
-    setMouseTracking(false);
     setFocusPolicy(Qt::WheelFocus);
     setCursor(Qt::CrossCursor);
 
@@ -131,7 +130,7 @@ void MprSliceView::handleRenderWindowEvent(vtkObject*, unsigned long eventId, vo
     case vtkCommand::WindowMakeCurrentEvent:
         // QOpenGLWidget::makeCurrent() also binds the widget's framebuffer; doing that while VTK
         // has its own bound (it asks again mid-render) sends VTK's drawing to Qt's framebuffer.
-        if (true) {
+        if (QOpenGLContext::currentContext() != context()) {
             makeCurrent();
         }
         break;
