@@ -12,7 +12,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <memory>
 #include <type_traits>
 
 namespace raddraft::dicom {
@@ -142,11 +144,65 @@ void copyNativeFrame(const std::uint8_t* source, std::uint8_t* target, const Ins
     std::memcpy(target, source, pixelCount * samples * sampleBytes);
 }
 
+/// Fast path for the common layout (little endian, pixel data is the file's last element,
+/// interleaved samples of 8/16/32 bits): reads the requested frames straight from the file into
+/// the output, without DCMTK's intermediate copy of the whole value. Returns false (having read
+/// nothing into `image`) when the layout does not qualify; the general path then runs.
+bool readTrailingNativePixels(E_TransferSyntax syntax, std::uint64_t valueLength, const std::vector<int>& frames,
+                              DecodedImage& image)
+{
+    const InstanceInfo& info = image.info;
+    if ((syntax != EXS_LittleEndianExplicit && syntax != EXS_LittleEndianImplicit) || info.bitsAllocated == 1
+        || detail::isSubsampled422(info.photometricInterpretation) || (info.samplesPerPixel > 1 && info.planarConfiguration == 1))
+        return false;
+    std::FILE* file = std::fopen(info.filePath.c_str(), "rb");
+    if (file == nullptr)
+        return false;
+    const std::unique_ptr<std::FILE, int (*)(std::FILE*)> closer(file, std::fclose);
+    if (std::fseek(file, 0, SEEK_END) != 0)
+        return false;
+    const long end = std::ftell(file);
+    const std::uint64_t headerBytes = syntax == EXS_LittleEndianExplicit ? 12 : 8;
+    if (end < 0 || static_cast<std::uint64_t>(end) < valueLength + headerBytes)
+        return false;
+    const std::uint64_t valueStart = static_cast<std::uint64_t>(end) - valueLength;
+    // The element header must be right there: (7FE0,0010), then OB/OW + 2 reserved bytes in explicit VR.
+    unsigned char header[12] = {};
+    if (std::fseek(file, static_cast<long>(valueStart - headerBytes), SEEK_SET) != 0
+        || std::fread(header, 1, headerBytes, file) != headerBytes)
+        return false;
+    const bool tagMatches = header[0] == 0xE0 && header[1] == 0x7F && header[2] == 0x10 && header[3] == 0x00;
+    const bool vrMatches = syntax == EXS_LittleEndianImplicit
+                           || (header[4] == 'O' && (header[5] == 'W' || header[5] == 'B') && header[6] == 0 && header[7] == 0);
+    const unsigned char* lengthBytes = header + headerBytes - 4;
+    const std::uint64_t lengthField = lengthBytes[0] | (lengthBytes[1] << 8) | (lengthBytes[2] << 16)
+                                      | (static_cast<std::uint64_t>(lengthBytes[3]) << 24);
+    if (!tagMatches || !vrMatches || lengthField != valueLength)
+        return false;
+
+    PixelData& pixels = image.pixels;
+    const std::size_t frameBytes = pixels.frameSizeInBytes();
+    pixels.bytes.resize(frameBytes * frames.size());
+    for (std::size_t f = 0; f < frames.size(); ++f) {
+        const std::uint64_t offset = valueStart + static_cast<std::uint64_t>(frames[f]) * frameBytes;
+        if ((f == 0 || frames[f] != frames[f - 1] + 1) && std::fseek(file, static_cast<long>(offset), SEEK_SET) != 0)
+            throw DicomError(info.filePath, "cannot seek to frame " + std::to_string(frames[f]));
+        if (std::fread(pixels.bytes.data() + f * frameBytes, 1, frameBytes, file) != frameBytes)
+            throw DicomError(info.filePath, "truncated pixel data: frame " + std::to_string(frames[f]) + " cannot be read");
+    }
+    return true;
+}
+
 void decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vector<int>& frames, DecodedImage& image)
 {
     const InstanceInfo& info = image.info;
     const std::string& path = info.filePath;
     DcmElement* element = nullptr;
+    if (dataset.findAndGetElement(DCM_PixelData, element).good() && element != nullptr
+        && element->getLengthField() != DCM_UndefinedLength && element->getLengthField() >= detail::nativePayloadBytes(info)
+        && readTrailingNativePixels(syntax, element->getLengthField(), frames, image))
+        return;
+    element = nullptr;
     if (dataset.findAndGetElement(DCM_PixelData, element).bad() || element == nullptr)
         throw DicomError(path, "no pixel data");
     // getUint8Array gives the little-endian byte stream for OB and OW alike (DCMTK swaps OW words
