@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "ShortcutHelpDialog.h"
+#include "mpr/MprView.h"
 #include "StudyTreeModel.h"
 
 #include <QAction>
@@ -67,6 +68,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
     connect(m_loader, &StudyLoader::seriesDecoded, this, &MainWindow::onSeriesDecoded);
     connect(m_loader, &StudyLoader::thumbnailReady, m_model, &StudyTreeModel::setThumbnail);
     connect(m_loader, &StudyLoader::busyChanged, this, &MainWindow::setBusy);
+    connect(m_loader, &StudyLoader::volumeBuilt, this, &MainWindow::onVolumeBuilt);
+    connect(m_loader, &StudyLoader::volumeProgress, this, [this](int done, int total) {
+        m_progress->setRange(0, std::max(1, total));
+        m_progress->setValue(done);
+        m_statusLabel->setText(tr("Building the volume: slice %1 of %2…").arg(done).arg(total));
+    });
 
     for (int i = 0; i < ViewerPanel::maximumViewports; ++i) {
         ImageViewport* viewport = m_viewer->viewport(i);
@@ -137,6 +144,10 @@ void MainWindow::createActions()
     };
     layoutCommand(QStringLiteral("layoutSingle"), tr("Layout 1×1"), tr("Alt+1"), ViewerLayout::Single);
     layoutCommand(QStringLiteral("layoutSideBySide"), tr("Layout 1×2"), tr("Alt+2"), ViewerLayout::SideBySide)->setChecked(true);
+    QAction* mpr = addCommand(QStringLiteral("layoutMpr"), tr("Layout MPR (axial, coronal, sagittal)"), QKeySequence(tr("Alt+3")),
+                              [this] { showMpr(); });
+    mpr->setCheckable(true);
+    m_layoutGroup->addAction(mpr);
     connect(m_viewer, &ViewerPanel::viewerLayoutChanged, this, [this](ViewerLayout layout) {
         const QString name = layout == ViewerLayout::Single ? QStringLiteral("layoutSingle")
                              : layout == ViewerLayout::SideBySide ? QStringLiteral("layoutSideBySide")
@@ -219,7 +230,7 @@ void MainWindow::createMenusAndToolBars()
     file->addAction(action(QStringLiteral("quit")));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (const char* name : {"layoutSingle", "layoutSideBySide"})
+    for (const char* name : {"layoutSingle", "layoutSideBySide", "layoutMpr"})
         view->addAction(action(QString::fromLatin1(name)));
     view->addSeparator();
     for (const char* name : {"fit", "zoomIn", "zoomOut", "actualSize", "reset"})
@@ -254,6 +265,8 @@ void MainWindow::createMenusAndToolBars()
     action(QStringLiteral("layoutSideBySide"))->setIconText(tr("1×2"));
     toolbar->addAction(action(QStringLiteral("layoutSingle")));
     toolbar->addAction(action(QStringLiteral("layoutSideBySide")));
+    action(QStringLiteral("layoutMpr"))->setIconText(tr("MPR"));
+    toolbar->addAction(action(QStringLiteral("layoutMpr")));
     toolbar->addSeparator();
     const std::pair<const char*, QString> toolLabels[] = {
         {"toolWindowLevel", tr("W/L")}, {"toolPan", tr("Pan")}, {"toolZoom", tr("Zoom")},
@@ -382,8 +395,7 @@ void MainWindow::showStudy(const QString& studyUid)
         return;
     m_displayedStudyUid = studyUid;
     m_pendingStudyRequests = 0;
-    if (m_viewer->viewerLayout() == ViewerLayout::Mpr || hanging.slots.size() > 1)
-        m_viewer->setViewerLayout(hanging.slots.size() > 1 ? ViewerLayout::SideBySide : ViewerLayout::Single);
+    m_viewer->setViewerLayout(hanging.slots.size() > 1 ? ViewerLayout::SideBySide : ViewerLayout::Single);
     for (std::size_t i = 0; i < hanging.slots.size() && i < ViewerPanel::maximumViewports; ++i) {
         const HangingSlot& slot = hanging.slots[i];
         // A chest pair hangs single instances; a stack hangs its whole series.
@@ -458,10 +470,67 @@ void MainWindow::onSeriesDecoded(const SeriesDecodeResult& result)
         if (QString::fromStdString(series->seriesInstanceUid) == seriesUid)
             context = contextFor(*series);
     viewport->setStack(result.images, context);
+    m_seriesInViewport[viewportIndex] = seriesUid;
     updatePresetMenu();
     updateActionStates();
     if (m_pendingStudyRequests > 0 && --m_pendingStudyRequests == 0)
         Q_EMIT studyDisplayed(m_displayedStudyUid);
+}
+
+const dicom::SeriesInfo* MainWindow::seriesInViewport(int index) const
+{
+    for (const dicom::SeriesInfo* series : m_model->scanResult().allSeries())
+        if (QString::fromStdString(series->seriesInstanceUid) == m_seriesInViewport[index])
+            return series;
+    return nullptr;
+}
+
+void MainWindow::showMpr()
+{
+    if (m_viewer->viewerLayout() != ViewerLayout::Mpr)
+        m_layoutBeforeMpr = m_viewer->viewerLayout();
+    const auto restoreLayout = [this] {
+        if (QAction* command = action(m_layoutBeforeMpr == ViewerLayout::Single ? QStringLiteral("layoutSingle")
+                                                                                 : QStringLiteral("layoutSideBySide")))
+            command->setChecked(true);
+    };
+    const dicom::SeriesInfo* series = seriesInViewport(m_viewer->activeViewportIndex());
+    if (!series) {
+        m_statusLabel->setText(tr("MPR: open a CT or MR series in the active viewport first"));
+        restoreLayout();
+        Q_EMIT mprFinished(false);
+        return;
+    }
+    m_statusLabel->setText(tr("Building the volume of %1…").arg(QString::fromStdString(series->description)));
+    m_loader->buildVolume(*series);
+}
+
+void MainWindow::onVolumeBuilt(const VolumeBuildResult& result)
+{
+    if (!result.volume) {
+        if (!result.cancelled)
+            addProblems({result.error});
+        m_statusLabel->setText(result.cancelled ? tr("MPR cancelled") : tr("MPR not possible: see Problems"));
+        if (QAction* command = action(m_layoutBeforeMpr == ViewerLayout::Single ? QStringLiteral("layoutSingle")
+                                                                                 : QStringLiteral("layoutSideBySide")))
+            command->setChecked(true);
+        Q_EMIT mprFinished(false);
+        return;
+    }
+    // The MPR view holds OpenGL widgets: it is created on first use only.
+    auto* mprView = qobject_cast<mpr::MprView*>(m_viewer->mprWidget());
+    if (!mprView) {
+        mprView = new mpr::MprView;
+        mprView->setObjectName(QStringLiteral("mprView"));
+        m_viewer->setMprWidget(mprView);
+    }
+    mprView->setVolume(result.volume);
+    m_viewer->setViewerLayout(ViewerLayout::Mpr);
+    m_statusLabel->setText(tr("MPR: %1 × %2 × %3 voxels")
+                               .arg(result.volume->dimensions[0])
+                               .arg(result.volume->dimensions[1])
+                               .arg(result.volume->dimensions[2]));
+    Q_EMIT mprFinished(true);
 }
 
 void MainWindow::addProblems(const QStringList& problems)

@@ -22,7 +22,6 @@ class QTreeView;
 namespace raddraft::ui {
 
 class StudyTreeModel;
-class MprController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -51,10 +50,15 @@ public Q_SLOTS:
     /// Hangs a study of the open scan (chest: frontal left, lateral right).
     void showStudy(const QString& studyUid);
     void showShortcutHelp();
+    /// Switches to the MPR layout for the series in the active viewport, building its volume in
+    /// the background; an inconsistent series is reported and the 2-D layout stays.
+    void showMpr();
 
 Q_SIGNALS:
     /// The hanging of a study is on screen (all its viewports have their images or errors).
     void studyDisplayed(const QString& studyUid);
+    /// The MPR layout shows a volume (true), or building it failed or was cancelled (false).
+    void mprFinished(bool shown);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -67,6 +71,8 @@ private:
                         const std::function<void()>& handler, const QString& toolTip = {});
     void onScanFinished(const dicom::ScanResult& result, bool cancelled);
     void onSeriesDecoded(const SeriesDecodeResult& result);
+    void onVolumeBuilt(const VolumeBuildResult& result);
+    const dicom::SeriesInfo* seriesInViewport(int index) const;
     void requestSeriesInViewport(const dicom::SeriesInfo& series, int viewportIndex);
     void addProblems(const QStringList& problems);
     void updatePresetMenu();
@@ -77,7 +83,6 @@ private:
     ViewerPanel* m_viewer = nullptr;
     StudyTreeModel* m_model = nullptr;
     StudyLoader* m_loader = nullptr;
-    MprController* m_mpr = nullptr;
     QTreeView* m_studyTree = nullptr;
     QListWidget* m_problemList = nullptr;
     QDockWidget* m_studyDock = nullptr;
@@ -95,6 +100,8 @@ private:
     int m_nextRequestId = 1;
     std::map<int, int> m_pendingViewportForRequest; ///< request id → viewport index
     std::map<int, QString> m_pendingSeriesForRequest;
+    QString m_seriesInViewport[ViewerPanel::maximumViewports]; ///< series UID shown in each viewport
+    ViewerLayout m_layoutBeforeMpr = ViewerLayout::Single;
     int m_pendingStudyRequests = 0;
 };
 

@@ -3,6 +3,7 @@
 #include "dicom/DicomScanner.h"
 #include "display/FrameRenderer.h"
 #include "display/WindowPresets.h"
+#include "mpr/VolumeBuilder.h"
 
 #include <QMetaObject>
 #include <QThread>
@@ -16,6 +17,7 @@ StudyLoader::StudyLoader(QObject* parent) : QObject(parent), m_cancel(std::make_
 {
     qRegisterMetaType<raddraft::dicom::ScanResult>();
     qRegisterMetaType<raddraft::ui::SeriesDecodeResult>();
+    qRegisterMetaType<raddraft::ui::VolumeBuildResult>();
     m_workPool.setMaxThreadCount(std::max(2, QThread::idealThreadCount()));
     connect(&m_scanWatcher, &QFutureWatcher<dicom::ScanResult>::finished, this, [this] {
         const bool cancelled = m_cancel->load();
@@ -33,6 +35,8 @@ StudyLoader::~StudyLoader()
         watcher->waitForFinished();
     if (m_thumbnailWatcher)
         m_thumbnailWatcher->waitForFinished();
+    if (m_volumeWatcher)
+        m_volumeWatcher->waitForFinished();
 }
 
 void StudyLoader::trackBusy() { Q_EMIT busyChanged(isBusy()); }
@@ -196,6 +200,45 @@ void StudyLoader::makeThumbnails(const std::vector<const dicom::SeriesInfo*>& se
                     Q_EMIT self->thumbnailReady(uid, thumbnail);
             }, Qt::QueuedConnection);
         }
+    }));
+}
+
+} // namespace raddraft::ui
+
+namespace raddraft::ui {
+
+void StudyLoader::buildVolume(const dicom::SeriesInfo& series)
+{
+    if (m_volumeWatcher)
+        m_volumeWatcher->waitForFinished();
+    m_volumeWatcher = std::make_unique<QFutureWatcher<VolumeBuildResult>>();
+    connect(m_volumeWatcher.get(), &QFutureWatcher<VolumeBuildResult>::finished, this, [this] {
+        --m_runningJobs;
+        trackBusy();
+        Q_EMIT volumeBuilt(m_volumeWatcher->result());
+    });
+    const std::shared_ptr<std::atomic<bool>> cancelFlag = m_cancel;
+    QPointer<StudyLoader> self(this);
+    ++m_runningJobs;
+    trackBusy();
+    m_volumeWatcher->setFuture(QtConcurrent::run(&m_workPool, [series, cancelFlag, self]() {
+        VolumeBuildResult result;
+        mpr::VolumeBuildOptions options;
+        options.cancel = cancelFlag.get();
+        options.progress = [self](int done, int total) {
+            QMetaObject::invokeMethod(self.data(), [self, done, total] {
+                if (self)
+                    Q_EMIT self->volumeProgress(done, total);
+            }, Qt::QueuedConnection);
+        };
+        // VolumeError is no QException: it must not cross the future, so it becomes text here.
+        try {
+            result.volume = mpr::VolumeBuilder::fromSeries(series, options);
+        } catch (const mpr::VolumeError& error) {
+            result.cancelled = error.kind() == mpr::VolumeError::Kind::Cancelled;
+            result.error = QString::fromStdString(error.what());
+        }
+        return result;
     }));
 }
 

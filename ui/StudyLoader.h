@@ -5,6 +5,7 @@
 
 #include "dicom/PixelDecoder.h"
 #include "dicom/StudyTree.h"
+#include "mpr/Volume.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -22,6 +23,12 @@
 namespace raddraft::ui {
 
 using DecodedImagePointer = std::shared_ptr<const dicom::DecodedImage>;
+
+struct VolumeBuildResult {
+    std::shared_ptr<const mpr::Volume> volume; ///< null on failure or cancellation
+    QString error;                             ///< why not, naming the series and instance
+    bool cancelled = false;
+};
 
 struct SeriesDecodeResult {
     int requestId = 0;
@@ -45,6 +52,9 @@ public:
     /// Renders a thumbnail (edge `size` pixels) of each series' middle instance; emits
     /// thumbnailReady per series.
     void makeThumbnails(const std::vector<const dicom::SeriesInfo*>& series, int size = 96);
+    /// Builds the 3-D volume of `series` for MPR in the background; emits volumeProgress and
+    /// volumeBuilt. The header-only geometry check runs first, so an inconsistent series fails fast.
+    void buildVolume(const dicom::SeriesInfo& series);
     /// Asks every running job to stop as soon as possible.
     void cancel();
     bool isBusy() const;
@@ -61,6 +71,8 @@ Q_SIGNALS:
     void scanFinished(const raddraft::dicom::ScanResult& result, bool cancelled);
     void seriesDecoded(const raddraft::ui::SeriesDecodeResult& result);
     void thumbnailReady(const QString& seriesUid, const QImage& thumbnail);
+    void volumeProgress(int slicesDone, int slicesTotal);
+    void volumeBuilt(const raddraft::ui::VolumeBuildResult& result);
     void busyChanged(bool busy);
 
 private:
@@ -78,6 +90,7 @@ private:
     QFutureWatcher<dicom::ScanResult> m_scanWatcher;
     std::vector<std::unique_ptr<QFutureWatcher<InstanceOutcome>>> m_decodeWatchers;
     std::unique_ptr<QFutureWatcher<void>> m_thumbnailWatcher;
+    std::unique_ptr<QFutureWatcher<VolumeBuildResult>> m_volumeWatcher;
     std::atomic<int> m_runningJobs{0};
 
     mutable QMutex m_cacheMutex;
@@ -91,3 +104,4 @@ private:
 
 Q_DECLARE_METATYPE(raddraft::dicom::ScanResult)
 Q_DECLARE_METATYPE(raddraft::ui::SeriesDecodeResult)
+Q_DECLARE_METATYPE(raddraft::ui::VolumeBuildResult)

@@ -1,6 +1,7 @@
 #include "Manifest.h"
 #include "ReportModel.h"
 #include "SafeTensors.h"
+#include "Sha256.h"
 #include "TestSupport.h"
 #include "inference/Pipeline.h"
 

@@ -218,6 +218,7 @@ void ImageViewport::paintEvent(QPaintEvent*)
     paintMeasurements(painter);
     if (m_annotationsVisible)
         paintAnnotations(painter);
+    Q_EMIT painted();
 }
 
 void ImageViewport::paintMeasurements(QPainter& painter)

@@ -107,6 +107,7 @@ Q_SIGNALS:
     void probeChanged(const QString& text);
     void toolChanged(raddraft::viewer::ViewportTool tool);
     void activated();               ///< the user clicked into this viewport
+    void painted();                 ///< a paint of an image finished (for latency measurements)
 
 protected:
     void paintEvent(QPaintEvent* event) override;
