@@ -381,8 +381,8 @@ void MainWindow::onScanFinished(const dicom::ScanResult& result, bool cancelled)
     if (series.empty())
         return;
     const dicom::StudyInfo& firstStudy = m_model->scanResult().patients.front().studies.front();
+    m_thumbnailsPending = true;
     showStudy(QString::fromStdString(firstStudy.studyInstanceUid));
-    m_loader->makeThumbnails(series);
 }
 
 void MainWindow::showStudy(const QString& studyUid)
@@ -473,8 +473,14 @@ void MainWindow::onSeriesDecoded(const SeriesDecodeResult& result)
     m_seriesInViewport[viewportIndex] = seriesUid;
     updatePresetMenu();
     updateActionStates();
-    if (m_pendingStudyRequests > 0 && --m_pendingStudyRequests == 0)
+    if (m_pendingStudyRequests > 0 && --m_pendingStudyRequests == 0) {
         Q_EMIT studyDisplayed(m_displayedStudyUid);
+        // Thumbnails wait until the hanging is on screen: they must not compete with it.
+        if (m_thumbnailsPending) {
+            m_thumbnailsPending = false;
+            m_loader->makeThumbnails(m_model->scanResult().allSeries());
+        }
+    }
 }
 
 const dicom::SeriesInfo* MainWindow::seriesInViewport(int index) const

@@ -103,6 +103,7 @@ private:
     QString m_seriesInViewport[ViewerPanel::maximumViewports]; ///< series UID shown in each viewport
     ViewerLayout m_layoutBeforeMpr = ViewerLayout::Single;
     int m_pendingStudyRequests = 0;
+    bool m_thumbnailsPending = false; ///< made once the first hanging of an open is on screen
 };
 
 } // namespace raddraft::ui

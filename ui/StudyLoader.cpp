@@ -191,7 +191,12 @@ void StudyLoader::makeThumbnails(const std::vector<const dicom::SeriesInfo*>& se
                 const int frame = image->pixels.frames / 2;
                 QImage full;
                 renderer.render(frame, viewer::defaultDisplaySettings(*image, frame), full);
-                thumbnail = full.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+                // Nearest-neighbour down to twice the size, then smooth: a smooth scale of a
+                // 3000-pixel image to 96 pixels costs tens of milliseconds.
+                const QImage reduced = full.width() > 4 * size || full.height() > 4 * size
+                                           ? full.scaled(2 * size, 2 * size, Qt::KeepAspectRatio, Qt::FastTransformation)
+                                           : full;
+                thumbnail = reduced.scaled(size, size, Qt::KeepAspectRatio, Qt::SmoothTransformation);
             } catch (const dicom::DicomError&) {
                 continue; // the series view reports the error when it is opened
             }

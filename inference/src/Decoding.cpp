@@ -4,6 +4,7 @@
 
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -38,9 +39,10 @@ std::vector<DecodedSequence> beamSearch(IncrementalDecoder& decoder, const Decod
     scores = scores.view({rows});
     torch::Tensor finished = torch::zeros({rows}, longOptions.dtype(torch::kBool));
     torch::Tensor lastTokens = torch::zeros({rows}, longOptions);
-    torch::Tensor history = torch::empty({rows, 0}, longOptions);
-    torch::Tensor historyLogProbabilities = torch::empty({rows, 0}, floatOptions);
-    torch::Tensor historyAttention; // (rows, t, L, P)
+    // Per step: the parent row of every new row, its word, log-probability and the attention
+    // of the parent at that step. Hypotheses are rebuilt by backtracking once at the end, so a
+    // step costs no history copies.
+    std::vector<torch::Tensor> stepParents, stepWords, stepLogProbabilities, stepAttention;
     const torch::Tensor batchOffsets = (torch::arange(batch, longOptions) * beam).unsqueeze(1); // (B, 1)
     // Row of a finished hypothesis: only EOS, at no cost.
     torch::Tensor finishedRow = torch::full({vocabulary}, kNegativeInfinity, floatOptions);
@@ -76,15 +78,10 @@ std::vector<DecodedSequence> beamSearch(IncrementalDecoder& decoder, const Decod
 
         const torch::Tensor chosenLogProbabilities = logProbabilities.index({parentRows, wordRows});
         const torch::Tensor parentFinished = finished.index_select(0, parentRows);
-        history = torch::cat({history.index_select(0, parentRows), wordRows.unsqueeze(1)}, 1);
-        historyLogProbabilities = torch::cat(
-            {historyLogProbabilities.index_select(0, parentRows), chosenLogProbabilities.unsqueeze(1)}, 1);
-        if (options.collectCrossAttention && attention.defined()) {
-            torch::Tensor chosen = attention.to(torch::kFloat32).index_select(0, parentRows).unsqueeze(1);
-            historyAttention = historyAttention.defined()
-                                   ? torch::cat({historyAttention.index_select(0, parentRows), chosen}, 1)
-                                   : chosen;
-        }
+        stepParents.push_back(parentRows);
+        stepWords.push_back(wordRows);
+        stepLogProbabilities.push_back(chosenLogProbabilities);
+        if (options.collectCrossAttention && attention.defined()) stepAttention.push_back(attention);
         finished = parentFinished.logical_or(wordRows.eq(0));
         scores = topScores.view({rows});
         lastTokens = wordRows;
@@ -103,29 +100,49 @@ std::vector<DecodedSequence> beamSearch(IncrementalDecoder& decoder, const Decod
         if (finished.all().item<bool>()) break;
     }
 
-    // Pick the best beam per input on the host.
-    const torch::Tensor hostHistory2 = history.to(torch::kCPU);
-    const torch::Tensor hostLogProbabilities = historyLogProbabilities.to(torch::kCPU);
-    const torch::Tensor hostScores = scores.to(torch::kCPU);
-    const torch::Tensor hostAttention = historyAttention.defined() ? historyAttention.to(torch::kCPU) : torch::Tensor();
-    const auto tokensAccessor = hostHistory2.accessor<std::int64_t, 2>();
-    const auto logAccessor = hostLogProbabilities.accessor<float, 2>();
-    const std::int64_t steps = hostHistory2.size(1);
+    // Backtrack on the host.
+    const std::int64_t steps = std::int64_t(stepWords.size());
+    const torch::Tensor parentsHost = torch::stack(stepParents).to(torch::kCPU);            // (T, rows)
+    const torch::Tensor wordsHost = torch::stack(stepWords).to(torch::kCPU);                // (T, rows)
+    const torch::Tensor logHost = torch::stack(stepLogProbabilities).to(torch::kCPU);       // (T, rows)
+    const torch::Tensor scoresHost = scores.to(torch::kCPU);
+    const auto parentsAccessor = parentsHost.accessor<std::int64_t, 2>();
+    const auto wordsAccessor = wordsHost.accessor<std::int64_t, 2>();
+    const auto logAccessor = logHost.accessor<float, 2>();
+    struct Path {
+        std::vector<std::int64_t> tokens;        // all steps, EOS padding included
+        std::vector<float> logProbabilities;
+        std::vector<std::int64_t> attentionRows; // row of the step's attention tensor
+    };
+    auto backtrack = [&](std::int64_t row) {
+        Path path;
+        for (std::int64_t t = steps - 1; t >= 0; --t) {
+            path.tokens.push_back(wordsAccessor[t][row]);
+            path.logProbabilities.push_back(logAccessor[t][row]);
+            row = parentsAccessor[t][row];
+            path.attentionRows.push_back(row);
+        }
+        std::reverse(path.tokens.begin(), path.tokens.end());
+        std::reverse(path.logProbabilities.begin(), path.logProbabilities.end());
+        std::reverse(path.attentionRows.begin(), path.attentionRows.end());
+        return path;
+    };
 
     std::vector<DecodedSequence> results;
     for (std::int64_t b = 0; b < batch; ++b) {
         DecodedSequence best;
+        Path bestPath;
         double bestNormalised = -std::numeric_limits<double>::infinity();
-        std::int64_t bestRow = b * beam;
         for (std::int64_t k = 0; k < beam; ++k) {
             const std::int64_t row = b * beam + k;
-            const double score = double(hostScores[row].item<float>());
+            const double score = double(scoresHost[row].item<float>());
             if (!std::isfinite(score)) continue;
+            Path path = backtrack(row);
             std::size_t length = 0;
             bool eos = false;
-            for (std::int64_t t = 0; t < steps; ++t) {
+            for (std::int64_t token : path.tokens) {
                 ++length;
-                if (tokensAccessor[row][t] == 0) {
+                if (token == 0) {
                     eos = true;
                     break;
                 }
@@ -133,17 +150,21 @@ std::vector<DecodedSequence> beamSearch(IncrementalDecoder& decoder, const Decod
             const double normalised = score / lengthPenaltyFactor(options.lengthPenalty, length);
             if (normalised > bestNormalised) {
                 bestNormalised = normalised;
-                bestRow = row;
+                bestPath = std::move(path);
                 best.score = score;
                 best.endedWithEos = eos;
             }
         }
-        for (std::int64_t t = 0; t < steps && tokensAccessor[bestRow][t] != 0; ++t) {
-            best.tokens.push_back(tokensAccessor[bestRow][t]);
-            best.logProbabilities.push_back(logAccessor[bestRow][t]);
+        std::vector<torch::Tensor> attentionRows;
+        for (std::size_t t = 0; t < bestPath.tokens.size() && bestPath.tokens[t] != 0; ++t) {
+            best.tokens.push_back(bestPath.tokens[t]);
+            best.logProbabilities.push_back(bestPath.logProbabilities[t]);
+            if (!stepAttention.empty()) attentionRows.push_back(stepAttention[t][bestPath.attentionRows[t]]);
         }
-        if (hostAttention.defined()) {
-            best.crossAttention = hostAttention[bestRow].narrow(0, 0, std::int64_t(best.tokens.size())).clone();
+        if (!stepAttention.empty()) {
+            best.crossAttention = attentionRows.empty()
+                                      ? torch::empty({0, stepAttention.front().size(1), stepAttention.front().size(2)})
+                                      : torch::stack(attentionRows).to(torch::kCPU, torch::kFloat32);
         }
         results.push_back(std::move(best));
     }

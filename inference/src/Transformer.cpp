@@ -70,15 +70,10 @@ torch::Tensor EncoderLayerImpl::forward(const torch::Tensor& input) {
 }
 
 void DecoderCache::reorder(const torch::Tensor& rows) {
+    // Beams only move within their own input, and every row of one input shares the same
+    // encoded memory, so memoryKeys/memoryValues need no reordering; only the self-attention
+    // prefix does (one gather per tensor keeps the buffer contiguous).
     for (auto* list : {&selfKeys, &selfValues}) {
-        for (torch::Tensor& tensor : *list) {
-            // Only the filled prefix matters; copy it into a fresh contiguous buffer.
-            torch::Tensor reordered = torch::empty_like(tensor);
-            if (length > 0) reordered.narrow(2, 0, length).copy_(tensor.narrow(2, 0, length).index_select(0, rows));
-            tensor = reordered;
-        }
-    }
-    for (auto* list : {&memoryKeys, &memoryValues}) {
         for (torch::Tensor& tensor : *list) tensor = tensor.index_select(0, rows);
     }
 }

@@ -77,7 +77,9 @@ struct DecoderCache {
     std::int64_t length = 0;                 ///< tokens already fed
     std::int64_t capacity = 0;               ///< maximum tokens
 
-    /// Keeps rows `rows` (int64, N' entries, may repeat) of every cached tensor, in that order.
+    /// Keeps rows `rows` (int64, N entries, may repeat) of the self-attention cache, in that
+    /// order. Rows must stay within their input (beam reordering): the memory tensors, identical
+    /// for all rows of one input, are not gathered.
     void reorder(const torch::Tensor& rows);
 };
 
