@@ -40,8 +40,22 @@ void drag(QWidget* widget, QPointF from, QPointF to, Qt::MouseButton button)
     sendMouse(widget, QEvent::MouseButtonRelease, to, button, Qt::NoButton);
 }
 
+// With RADDRAFT_SCREENSHOT_DIR set (packaging/screenshots.sh), tests save what they show.
+void saveScreenshot(QWidget& window, const char* name)
+{
+    const QString folder = qEnvironmentVariable("RADDRAFT_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QCoreApplication::processEvents();
+    QVERIFY(window.grab().save(folder + QLatin1Char('/') + QLatin1String(name)));
+}
+
 bool openAndWait(MainWindow& window, const QString& path)
 {
+    // Shortcuts only reach an active window (on a real X server as on the offscreen platform).
+    window.activateWindow();
+    if (!QTest::qWaitForWindowActive(&window))
+        return false;
     QSignalSpy displayed(&window, &MainWindow::studyDisplayed);
     window.openPath(path);
     return displayed.wait(20000);
@@ -143,7 +157,7 @@ private Q_SLOTS:
         const QPointF from(200, 300), to(400, 300);
         drag(viewport, from, to, Qt::LeftButton);
         QCOMPARE(viewport->measurements().items().size(), std::size_t{1});
-        const viewer::Measurement& distance = viewport->measurements().items().front();
+        const viewer::Measurement distance = viewport->measurements().items().front(); // a copy: the list grows below
         // The sample has 0.2 mm pixels: the length is the drag's image length × 0.2.
         const QLineF imageLine(viewport->geometry().toImage(from), viewport->geometry().toImage(to));
         QVERIFY(std::abs(distance.value(viewport->spacing()) - imageLine.length() * 0.2) < 1e-6);
@@ -151,12 +165,14 @@ private Q_SLOTS:
 
         // Angle: drag the first arm, then click the end of the second.
         QTest::keyClick(&window, Qt::Key_A);
-        drag(viewport, QPointF(500, 500), QPointF(600, 500), Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseMove, QPointF(600, 400), Qt::NoButton, Qt::NoButton);
-        sendMouse(viewport, QEvent::MouseButtonPress, QPointF(600, 400), Qt::LeftButton, Qt::LeftButton);
-        sendMouse(viewport, QEvent::MouseButtonRelease, QPointF(600, 400), Qt::LeftButton, Qt::NoButton);
+        drag(viewport, QPointF(250, 600), QPointF(350, 600), Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseMove, QPointF(350, 500), Qt::NoButton, Qt::NoButton);
+        sendMouse(viewport, QEvent::MouseButtonPress, QPointF(350, 500), Qt::LeftButton, Qt::LeftButton);
+        sendMouse(viewport, QEvent::MouseButtonRelease, QPointF(350, 500), Qt::LeftButton, Qt::NoButton);
         QCOMPARE(viewport->measurements().items().size(), std::size_t{2});
         QVERIFY(std::abs(viewport->measurements().items().back().value(viewport->spacing()) - 90.0) < 0.5);
+        sendMouse(viewport, QEvent::MouseMove, QPointF(420, 520), Qt::NoButton, Qt::NoButton); // the probe
+        saveScreenshot(window, "viewer-measurements.png");
 
         // Selecting the distance and pressing Delete removes it.
         QTest::keyClick(&window, Qt::Key_W);

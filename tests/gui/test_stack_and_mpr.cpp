@@ -15,6 +15,19 @@
 using namespace raddraft;
 using raddraft::ui::MainWindow;
 
+namespace {
+
+void saveScreenshot(QWidget& window, const char* name)
+{
+    const QString folder = qEnvironmentVariable("RADDRAFT_SCREENSHOT_DIR");
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(300); // let the OpenGL views finish their first frames
+    QVERIFY(window.grab().save(folder + QLatin1Char('/') + QLatin1String(name)));
+}
+
+} // namespace
+
 class TestStackAndMpr : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -59,6 +72,10 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(viewport->currentFrame() >= 2, 3000);
         window.action(QStringLiteral("cine"))->trigger();
         QVERIFY(!viewport->isCinePlaying());
+        window.action(QStringLiteral("reset"))->trigger();
+        QCOMPARE(viewport->windowLevel().center, 40.0); // CT without a file window: soft tissue
+        viewport->setFrame(30);
+        saveScreenshot(window, "ct-stack.png");
 
         // MPR: the volume is built in the background and shown in three planes.
         QSignalSpy mpr(&window, &MainWindow::mprFinished);
@@ -70,6 +87,7 @@ private Q_SLOTS:
         QVERIFY(mprView);
         QVERIFY(mprView->volume());
         QCOMPARE(mprView->volume()->dimensions, (std::array<int, 3>{64, 64, 40}));
+        saveScreenshot(window, "workstation-mpr.png");
 
         // Back to 2-D.
         window.action(QStringLiteral("layoutSingle"))->trigger();

@@ -199,7 +199,10 @@ private Q_SLOTS:
         QCOMPARE(presets[0].settings.window.center, (-1524.0 + -525.0) / 2);
         QCOMPARE(presets[0].settings.window.width, 1000.0);
         QCOMPARE(presets[3].settings.window.center, -600.0);
-        QCOMPARE(defaultDisplaySettings(*image, 0), presets[1].settings);
+        QCOMPARE(defaultDisplaySettings(*image, 0), presets[2].settings); // CT: soft tissue
+        image->info.modality = "MR";
+        QCOMPARE(defaultDisplaySettings(*image, 0), windowPresetsFor(*image, 0)[1].settings); // automatic
+        image->info.modality = "CT";
 
         // File windows come first and the first one is the default.
         image->voi.windows = {{40, 400, "SOFT"}, {-600, 1500, "LUNG"}};

@@ -282,7 +282,7 @@ void ImageViewport::paintAnnotations(QPainter& painter)
     if (!m_context.seriesDescription.isEmpty())
         topRight << m_context.seriesDescription;
     if (frameCount() > 1)
-        topRight << tr("Frame %1/%2").arg(m_frame + 1).arg(frameCount());
+        topRight << tr("Image %1/%2").arg(m_frame + 1).arg(frameCount());
 
     const QString presetName = m_activePreset.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(m_activePreset);
     if (m_settings.voiTableIndex >= 0)

@@ -76,9 +76,11 @@ DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, int fra
     const std::vector<WindowPreset> presets = windowPresetsFor(image, frame);
     if (isColour(image) || !image.voi.windows.empty() || !image.voi.tables.empty())
         return presets.front().settings;
-    // No window in the file: the automatic one (last before the CT presets).
+    // No window in the file: CT opens in the soft-tissue window (its units are HU, so the
+    // preset is meaningful); everything else in the automatic window.
+    const QString wanted = image.info.modality == "CT" ? tr("Soft tissue 40/400") : tr("Automatic");
     for (const WindowPreset& preset : presets)
-        if (preset.name == tr("Automatic"))
+        if (preset.name == wanted)
             return preset.settings;
     return presets.empty() ? DisplaySettings{} : presets.front().settings;
 }

@@ -22,7 +22,8 @@ struct WindowPreset {
 /// "Brain 40/80". Colour: "Full range" only.
 std::vector<WindowPreset> windowPresetsFor(const dicom::DecodedImage& image, int frame);
 
-/// What an image opens with: the file's first window or VOI LUT, else the automatic window.
+/// What an image opens with: the file's first window or VOI LUT, else soft tissue for CT, else
+/// the automatic window.
 DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, int frame);
 
 } // namespace raddraft::viewer
