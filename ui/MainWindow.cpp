@@ -390,14 +390,14 @@ void MainWindow::showStudy(const QString& studyUid)
     const dicom::StudyInfo* study = m_model->scanResult().findStudy(studyUid.toStdString());
     if (!study)
         return;
-    const Hanging hanging = chooseHanging(*study);
+    const viewer::Hanging hanging = viewer::chooseHanging(*study);
     if (hanging.slots.empty())
         return;
     m_displayedStudyUid = studyUid;
     m_pendingStudyRequests = 0;
     m_viewer->setViewerLayout(hanging.slots.size() > 1 ? ViewerLayout::SideBySide : ViewerLayout::Single);
     for (std::size_t i = 0; i < hanging.slots.size() && i < ViewerPanel::maximumViewports; ++i) {
-        const HangingSlot& slot = hanging.slots[i];
+        const viewer::HangingSlot& slot = hanging.slots[i];
         // A chest pair hangs single instances; a stack hangs its whole series.
         dicom::SeriesInfo shown = *slot.series;
         if (hanging.isChestPair)

@@ -2,7 +2,7 @@
 // The workstation window: study browser (left), viewer (centre), problems list, menus and
 // toolbars whose every command is a QAction with a shortcut and a menu entry.
 
-#include "HangingProtocol.h"
+#include "display/HangingProtocol.h"
 #include "StudyLoader.h"
 #include "ViewerPanel.h"
 

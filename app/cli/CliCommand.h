@@ -14,6 +14,7 @@ struct CliCommand {
     const char* name;
     const char* summary; ///< one line for `raddraft-cli --help`
     const char* usage;   ///< full usage text for `raddraft-cli NAME --help`
+    /// nullptr for the commands of the inference module (InferenceModule.h).
     int (*run)(const std::vector<std::string>& arguments);
 };
 
@@ -30,5 +31,8 @@ extern const char* const kInfoUsage;
 
 int runPixelsCommand(const std::vector<std::string>& arguments);
 extern const char* const kPixelsUsage;
+
+int runInferCommand(const std::vector<std::string>& arguments);
+extern const char* const kInferUsage;
 
 } // namespace raddraft::cli

@@ -2,6 +2,7 @@
 // Each subcommand lives in its own file; this file only dispatches.
 
 #include "CliCommand.h"
+#include "InferenceModule.h"
 
 #include <QCoreApplication>
 
@@ -11,13 +12,6 @@
 
 namespace raddraft::cli {
 
-void printError(const std::string& message)
-{
-    std::string line = message;
-    std::replace(line.begin(), line.end(), '\n', ' ');
-    std::cerr << "raddraft-cli: " << line << std::endl;
-}
-
 namespace {
 
 // The subcommand table: one row per command.
@@ -25,6 +19,8 @@ const CliCommand kCommands[] = {
     {"info", "list the patient/study/series/instance tree of a file, folder or DICOMDIR", kInfoUsage, runInfoCommand},
     {"pixels", "write the decoded pixel values of a DICOM or PNG/JPEG file as a NumPy .npy file", kPixelsUsage,
      runPixelsCommand},
+    // Commands in the inference module: no usage text here, `--help` is answered by the module.
+    {"infer", "draft a report for one study with a model bundle", nullptr, nullptr},
 };
 
 void printHelp()
@@ -56,6 +52,8 @@ int main(int argc, char* argv[])
         if (arguments[0] != command.name)
             continue;
         const std::vector<std::string> rest(arguments.begin() + 1, arguments.end());
+        if (!command.run)
+            return runInInferenceModule(command.name, rest);
         if (std::find(rest.begin(), rest.end(), "--help") != rest.end()) {
             std::cout << command.usage;
             return kExitSuccess;

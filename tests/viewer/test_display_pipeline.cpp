@@ -5,6 +5,7 @@
 #include "display/FrameRenderer.h"
 #include "display/ImageStatistics.h"
 #include "display/Measurements.h"
+#include "display/ModelInput.h"
 #include "display/ViewGeometry.h"
 #include "display/WindowPresets.h"
 
@@ -210,6 +211,29 @@ private Q_SLOTS:
         QCOMPARE(presets.size(), std::size_t{8});
         QVERIFY(presets[1].name.contains(QStringLiteral("LUNG")));
         QCOMPARE(defaultDisplaySettings(*image, 0).window.width, 400.0);
+    }
+
+    void modelInputIsWindowedWithWhiteHigh()
+    {
+        // MONOCHROME1: high stored values are dark, so the model input inverts them.
+        auto image = makeImage<std::uint16_t>(1, 3, {0, 2048, 4095}, dicom::SampleFormat::UInt16, 12, "MONOCHROME1");
+        image->voi.windows = {{2048, 4096, "FULL"}};
+        const UnitImage unit = toUnitImage(*image);
+        QCOMPARE(unit.width, 3);
+        QCOMPARE(unit.height, 1);
+        QCOMPARE(unit.pixels.size(), std::size_t{3});
+        for (int i = 0; i < 3; ++i) {
+            const double stored = std::vector<double>{0, 2048, 4095}[static_cast<std::size_t>(i)];
+            const double expected = 1.0 - linearWindowReference(stored, 2048, 4096) / 255.0;
+            QVERIFY(std::abs(unit.pixels[static_cast<std::size_t>(i)] - expected) < 1e-6);
+        }
+        // The viewer's inversion toggle does not reach the model.
+        DisplaySettings settings = defaultDisplaySettings(*image, 0);
+        settings.invert = true;
+        QCOMPARE(toUnitImage(*image, 0, settings).pixels, unit.pixels);
+        // Colour becomes luminance.
+        auto rgb = makeImage<std::uint8_t>(1, 1, {255, 255, 255}, dicom::SampleFormat::UInt8, 8, "RGB");
+        QVERIFY(std::abs(toUnitImage(*rgb).pixels[0] - 1.0f) < 1e-6);
     }
 
     void geometryMapsBothWays()

@@ -79,35 +79,47 @@ double voiTableMaximum(const dicom::LookupTable& table)
 
 } // namespace
 
-void GrayscaleLut::build(const dicom::PixelData& pixels, const dicom::ModalityTransform& modality,
+UnitTable buildUnitTable(const dicom::PixelData& pixels, const dicom::ModalityTransform& modality,
                          const VoiSetting& voi, bool invert,
                          std::optional<std::pair<std::int64_t, std::int64_t>> valueRange)
 {
     constexpr int maxTableBits = 20;
-    m_shift = 0;
+    UnitTable table;
     if (pixels.bitsStored <= maxTableBits || !valueRange) {
-        m_low = pixels.minStoredValue();
-        m_high = pixels.maxStoredValue();
+        table.low = pixels.minStoredValue();
+        table.high = pixels.maxStoredValue();
     } else {
-        m_low = valueRange->first;
-        m_high = std::max(valueRange->second, valueRange->first);
+        table.low = valueRange->first;
+        table.high = std::max(valueRange->second, valueRange->first);
     }
-    while (((m_high - m_low) >> m_shift) >= (std::int64_t{1} << maxTableBits))
-        ++m_shift;
-    const std::size_t entries = static_cast<std::size_t>(((m_high - m_low) >> m_shift) + 1);
-    m_table.resize(entries);
+    while (((table.high - table.low) >> table.shift) >= (std::int64_t{1} << maxTableBits))
+        ++table.shift;
+    const std::size_t entries = static_cast<std::size_t>(((table.high - table.low) >> table.shift) + 1);
+    table.values.resize(entries);
 
     const double tableMaximum = voi.table ? voiTableMaximum(*voi.table) : 1.0;
     for (std::size_t i = 0; i < entries; ++i) {
-        const std::int64_t stored = m_low + (static_cast<std::int64_t>(i) << m_shift);
+        const std::int64_t stored = table.low + (static_cast<std::int64_t>(i) << table.shift);
         const double value = toModalityValue(modality, stored);
         double unit = voi.table ? applyLookupTable(*voi.table, value) / tableMaximum
                                 : applyWindow(value, voi.window, voi.function);
         unit = std::clamp(unit, 0.0, 1.0);
-        if (invert)
-            unit = 1.0 - unit;
-        m_table[i] = static_cast<std::uint8_t>(std::lround(unit * 255.0));
+        table.values[i] = static_cast<float>(invert ? 1.0 - unit : unit);
     }
+    return table;
+}
+
+void GrayscaleLut::build(const dicom::PixelData& pixels, const dicom::ModalityTransform& modality,
+                         const VoiSetting& voi, bool invert,
+                         std::optional<std::pair<std::int64_t, std::int64_t>> valueRange)
+{
+    const UnitTable unit = buildUnitTable(pixels, modality, voi, invert, valueRange);
+    m_low = unit.low;
+    m_high = unit.high;
+    m_shift = unit.shift;
+    m_table.resize(unit.values.size());
+    for (std::size_t i = 0; i < unit.values.size(); ++i)
+        m_table[i] = static_cast<std::uint8_t>(std::lround(unit.values[i] * 255.0f));
 }
 
 std::uint8_t GrayscaleLut::map(std::int64_t storedValue) const

@@ -42,6 +42,20 @@ double applyLookupTable(const dicom::LookupTable& table, double input);
 /// Applies the modality stage (slope/intercept, or the Modality LUT table) to a stored value.
 double toModalityValue(const dicom::ModalityTransform& modality, std::int64_t storedValue);
 
+/// The display value in [0, 1] of every stored value of a domain, before quantisation: the shared
+/// core of GrayscaleLut (8-bit display) and of model input (float).
+struct UnitTable {
+    std::int64_t low = 0;   ///< stored value of entry 0
+    std::int64_t high = 0;  ///< largest stored value covered
+    int shift = 0;          ///< entry = (stored − low) >> shift
+    std::vector<float> values;
+};
+
+/// Builds the unit table for `pixels`' stored-value domain (see GrayscaleLut for the domain).
+UnitTable buildUnitTable(const dicom::PixelData& pixels, const dicom::ModalityTransform& modality,
+                         const VoiSetting& voi, bool invert,
+                         std::optional<std::pair<std::int64_t, std::int64_t>> valueRange = std::nullopt);
+
 /// The table for one monochrome frame format. Domain: every value a stored sample can take
 /// (BitsStored, signedness); for BitsStored > 20 the domain is the frame's actual value range,
 /// quantised to at most 2^20 entries.

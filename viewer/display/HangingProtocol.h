@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace raddraft::ui {
+namespace raddraft::viewer {
 
 enum class ChestView { Frontal, Lateral, Other };
 
@@ -28,4 +28,4 @@ struct Hanging {
 /// two single-image series side by side, else the first series alone.
 Hanging chooseHanging(const dicom::StudyInfo& study);
 
-} // namespace raddraft::ui
+} // namespace raddraft::viewer

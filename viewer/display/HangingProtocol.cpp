@@ -1,9 +1,9 @@
-#include "HangingProtocol.h"
+#include "display/HangingProtocol.h"
 
 #include <algorithm>
 #include <cctype>
 
-namespace raddraft::ui {
+namespace raddraft::viewer {
 
 namespace {
 
@@ -73,4 +73,4 @@ Hanging chooseHanging(const dicom::StudyInfo& study)
     return hanging;
 }
 
-} // namespace raddraft::ui
+} // namespace raddraft::viewer

@@ -1,0 +1,150 @@
+// raddraft-cli infer end to end: a tiny bundle created at test time drafts a report for the
+// bundled sample study (DICOM folder) and for plain PNG views; bad input is one clear line.
+
+#include "inference/Bundle.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace raddraft;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runCli(const QStringList& arguments)
+{
+    QProcess process;
+    process.start(QStringLiteral(RADDRAFT_CLI), arguments);
+    Run run;
+    if (!process.waitForFinished(180000))
+        return run;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString samplePath()
+{
+    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral");
+}
+
+} // namespace
+
+class TestCliInfer : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_work;
+    QString m_bundle;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        inference::BundleSpec spec;
+        spec.modelType = "transformer";
+        spec.name = "tiny cli test model";
+        spec.hyperParametersJson =
+            R"({"visual_extractor": "resnet18", "d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        m_bundle = m_work.filePath(QStringLiteral("tiny"));
+        inference::createRandomBundle(spec, m_bundle.toStdString());
+    }
+
+    void draftsTheSampleStudyFromItsFolder()
+    {
+        const QString json = m_work.filePath(QStringLiteral("draft.json"));
+        const Run run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(!run.out.trimmed().isEmpty());
+        QVERIFY2(run.err.contains(QStringLiteral("tiny cli test model")), qPrintable(run.err));
+
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("transformer"));
+        QCOMPARE(draft.value(QStringLiteral("text")).toString().trimmed(), run.out.trimmed());
+        QVERIFY(draft.contains(QStringLiteral("sentences")));
+        QVERIFY(!draft.value(QStringLiteral("timings")).toArray().isEmpty());
+
+        // The same study through --frontal/--lateral gives the same draft (deterministic model).
+        const Run named = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"),
+                                  samplePath() + QStringLiteral("/chest-pa.dcm"), QStringLiteral("--lateral"),
+                                  samplePath() + QStringLiteral("/chest-lateral.dcm")});
+        QVERIFY2(named.exitCode == 0, qPrintable(named.err));
+        QCOMPARE(named.out, run.out);
+    }
+
+    void acceptsPlainPngViews()
+    {
+        QImage frontal(128, 160, QImage::Format_Grayscale8);
+        for (int y = 0; y < frontal.height(); ++y)
+            for (int x = 0; x < frontal.width(); ++x)
+                frontal.scanLine(y)[x] = static_cast<uchar>((x * 2 + y) % 256);
+        const QString png = m_work.filePath(QStringLiteral("frontal.png"));
+        QVERIFY(frontal.save(png));
+        const Run run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"), png});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
+
+    void badInputIsOneClearLine()
+    {
+        // Usage errors exit 2.
+        Run run = runCli({QStringLiteral("infer"), samplePath()});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY(run.err.contains(QStringLiteral("--model")));
+
+        // A missing bundle names itself; nothing is written.
+        const QString json = m_work.filePath(QStringLiteral("never.json"));
+        const QString missing = m_work.filePath(QStringLiteral("no-such-bundle"));
+        run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), missing, QStringLiteral("--json"), json, samplePath()});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY2(run.err.contains(missing), qPrintable(run.err));
+        QVERIFY(!QFile::exists(json));
+
+        // A corrupted weights file is caught by its checksum.
+        const QString broken = m_work.filePath(QStringLiteral("broken"));
+        QVERIFY(QDir().mkpath(broken));
+        for (const QString& name : QDir(m_bundle).entryList(QDir::Files)) {
+            QVERIFY(QFile::copy(m_bundle + QLatin1Char('/') + name, broken + QLatin1Char('/') + name));
+            if (name.endsWith(QStringLiteral(".safetensors"))) {
+                QFile weights(broken + QLatin1Char('/') + name);
+                QVERIFY(weights.open(QIODevice::ReadWrite));
+                QVERIFY(weights.seek(weights.size() - 8));
+                weights.write("XXXXXXXX");
+            }
+        }
+        run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), broken, samplePath()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("safetensors")), qPrintable(run.err));
+
+        // An image that is not one.
+        QFile notImage(m_work.filePath(QStringLiteral("notes.dcm")));
+        QVERIFY(notImage.open(QIODevice::WriteOnly));
+        notImage.write("this is not an image");
+        notImage.close();
+        run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"), notImage.fileName()});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("notes.dcm")), qPrintable(run.err));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliInfer)
+#include "test_cli_infer.moc"
