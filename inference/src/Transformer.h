@@ -7,6 +7,8 @@
 
 #include <torch/nn.h>
 
+#include <memory>
+#include <utility>
 #include <vector>
 
 namespace raddraft::inference {
@@ -48,6 +50,8 @@ class FeedForwardImpl : public torch::nn::Module {
 public:
     FeedForwardImpl(std::int64_t modelDimension, std::int64_t hiddenDimension, double dropout);
     torch::Tensor forward(const torch::Tensor& x);
+    const torch::nn::Linear& first() const { return m_w1; }
+    const torch::nn::Linear& second() const { return m_w2; }
 
 private:
     torch::nn::Linear m_w1{nullptr}, m_w2{nullptr};
@@ -68,14 +72,37 @@ private:
 };
 TORCH_MODULE(EncoderLayer);
 
+/// Inference-only weights derived from a decoder's parameters: the self-attention Q/K/V
+/// projections fused into one (3D, D) matrix and the cross-attention K/V into one (2D, D), with
+/// the attention scale 1/sqrt(d_k) folded into the query rows. The bundle format is unchanged:
+/// these are computed from the named parameters when decoding starts and cached by the model
+/// until a source parameter changes (data pointer or version counter).
+struct FusedDecoderWeights {
+    struct Layer {
+        torch::Tensor selfQkvWeight, selfQkvBias;      ///< (3D, D), (3D): [scaled Q; K; V]
+        torch::Tensor crossQueryWeight, crossQueryBias; ///< (D, D), (D): scaled
+        torch::Tensor crossKvWeight, crossKvBias;      ///< (2D, D), (2D): [K; V]
+    };
+    std::vector<Layer> layers;
+    torch::Tensor scaledEmbedding; ///< (V, D) token embedding times sqrt(d_model)
+};
+
 /// Key/value cache of one incremental decoding run over N rows (batch × beam).
 struct DecoderCache {
-    std::vector<torch::Tensor> selfKeys;     ///< per layer (N, h, capacity, d_k), filled up to length
-    std::vector<torch::Tensor> selfValues;
-    std::vector<torch::Tensor> memoryKeys;   ///< per layer (N, h, P, d_k), computed once
-    std::vector<torch::Tensor> memoryValues;
+    /// Self-attention keys and values of every layer, (L, 2, N, h, capacity, d_k), filled up to
+    /// `length` along the capacity axis; one tensor so that a beam reorder is one gather.
+    torch::Tensor selfKeyValues;
+    torch::Tensor spareKeyValues;            ///< same shape: target of the gather (no allocation)
+    std::vector<torch::Tensor> memoryKeys;   ///< per layer (N·h, P, d_k), computed once
+    std::vector<torch::Tensor> memoryValues; ///< per layer (N·h, P, d_k)
+    std::shared_ptr<const FusedDecoderWeights> fused; ///< set when the fast path is usable
     std::int64_t length = 0;                 ///< tokens already fed
     std::int64_t capacity = 0;               ///< maximum tokens
+    std::int64_t rows = 0;                   ///< N
+
+    /// (N, h, capacity, d_k) views of one layer's keys / values.
+    torch::Tensor keys(std::size_t layer) const { return selfKeyValues.select(0, std::int64_t(layer)).select(0, 0); }
+    torch::Tensor values(std::size_t layer) const { return selfKeyValues.select(0, std::int64_t(layer)).select(0, 1); }
 
     /// Keeps rows `rows` (int64, N entries, may repeat) of the self-attention cache, in that
     /// order. Rows must stay within their input (beam reordering): the memory tensors, identical
@@ -93,6 +120,10 @@ public:
     /// One incremental step: x (N, 1, D); writes this position into `cache` for `layer`.
     torch::Tensor step(const torch::Tensor& x, DecoderCache& cache, std::size_t layer,
                        torch::Tensor* crossProbabilities);
+    /// The same step for inference (eval mode, no autograd) with the fused weights of
+    /// cache.fused: x (N, D) is updated in place; crossProbabilities (optional out) is a (N, P)
+    /// view to write the head-averaged cross-attention into.
+    void inferenceStep(torch::Tensor& x, DecoderCache& cache, std::size_t layer, torch::Tensor* crossProbabilities);
 
     MultiHeadAttention selfAttention{nullptr}, crossAttention{nullptr};
 
@@ -118,14 +149,21 @@ public:
     torch::Tensor forward(const torch::Tensor& patches, const torch::Tensor& tokens,
                           const torch::Tensor& tokenMask = {});
 
-    /// Starts incremental decoding over `memory` (N, P, D) for at most `capacity` tokens.
-    DecoderCache startCache(const torch::Tensor& memory, std::int64_t capacity);
+    /// Starts incremental decoding over `memory` (B, P, D) for at most `capacity` tokens, with
+    /// `rowsPerInput` rows (beams) per input: the cache has N = B·rowsPerInput rows, row
+    /// b·rowsPerInput + k belonging to input b. The cross-attention keys/values are computed
+    /// once per input here.
+    DecoderCache startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput = 1);
     /// One step: lastTokens (N) → logits (N, V). crossAttention (optional out): (N, layers, P).
     torch::Tensor decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention);
 
     const TransformerOptions& options() const { return m_options; }
 
 private:
+    /// Fused inference weights, rebuilt when a source parameter changed.
+    std::shared_ptr<const FusedDecoderWeights> fusedWeights();
+    torch::Tensor fastStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention);
+
     torch::Tensor embed(const torch::Tensor& tokens, std::int64_t firstPosition);
     torch::Tensor positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
 
@@ -139,6 +177,8 @@ private:
     torch::nn::Dropout m_embeddingDropout{nullptr};
     torch::nn::Linear m_logit{nullptr};
     torch::Tensor m_positionTable; ///< cached sinusoid table (not a weight)
+    std::shared_ptr<const FusedDecoderWeights> m_fused;
+    std::vector<std::pair<const void*, std::int64_t>> m_fusedSources; ///< (data pointer, version)
 };
 TORCH_MODULE(EncoderDecoder);
 

@@ -1,7 +1,10 @@
 #include "display/ImageStatistics.h"
 
+#include "display/FrameRenderer.h"
+
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 #include <vector>
 
 namespace raddraft::viewer {
@@ -24,9 +27,19 @@ FrameStatistics statisticsOf(const dicom::PixelData& pixels, int frame, double l
     if constexpr (sizeof(Sample) <= 2) {
         // A histogram over every representable value: two passes, no sorting.
         constexpr std::int64_t offset = std::is_signed_v<Sample> ? (sizeof(Sample) == 1 ? 128 : 32768) : 0;
-        std::vector<std::uint32_t> histogram(sizeof(Sample) == 1 ? 256 : 65536, 0);
-        for (std::size_t i = 0; i < count; ++i)
-            ++histogram[static_cast<std::size_t>(samples[i * stride] + offset)];
+        const std::size_t bins = sizeof(Sample) == 1 ? 256 : 65536;
+        std::vector<std::uint32_t> histogram(bins, 0);
+        std::mutex merge;
+        const std::size_t columns = static_cast<std::size_t>(pixels.columns);
+        // Per-chunk histograms, merged once: large frames are counted on all cores.
+        forEachRowRange(pixels.rows, columns, [&](int begin, int end) {
+            std::vector<std::uint32_t> local(bins, 0);
+            for (std::size_t i = static_cast<std::size_t>(begin) * columns; i < static_cast<std::size_t>(end) * columns; ++i)
+                ++local[static_cast<std::size_t>(samples[i * stride] + offset)];
+            const std::lock_guard<std::mutex> lock(merge);
+            for (std::size_t bin = 0; bin < bins; ++bin)
+                histogram[bin] += local[bin];
+        });
         std::size_t cumulative = 0;
         const std::size_t lowRank = rank(lowFraction), highRank = rank(highFraction);
         bool haveMinimum = false, haveLow = false, haveHigh = false;

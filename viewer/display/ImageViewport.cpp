@@ -115,7 +115,7 @@ void ImageViewport::setStack(std::vector<std::shared_ptr<const dicom::DecodedIma
     if (hasImage()) {
         const dicom::DecodedImage& decoded = *m_stack.front();
         m_presets = windowPresetsFor(decoded, 0);
-        m_settings = defaultDisplaySettings(decoded, 0);
+        m_settings = defaultDisplaySettings(decoded, m_presets);
         m_activePreset.clear();
         for (const WindowPreset& preset : m_presets)
             if (preset.settings == m_settings) {
@@ -691,7 +691,7 @@ void ImageViewport::reset()
 {
     m_geometry.reset();
     if (hasImage()) {
-        const DisplaySettings defaults = defaultDisplaySettings(*m_stack.front(), 0);
+        const DisplaySettings defaults = defaultDisplaySettings(*m_stack.front(), m_presets);
         const bool changed = m_settings != defaults;
         m_settings = defaults;
         m_activePreset.clear();

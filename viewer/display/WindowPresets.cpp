@@ -73,7 +73,11 @@ std::vector<WindowPreset> windowPresetsFor(const dicom::DecodedImage& image, int
 
 DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, int frame)
 {
-    const std::vector<WindowPreset> presets = windowPresetsFor(image, frame);
+    return defaultDisplaySettings(image, windowPresetsFor(image, frame));
+}
+
+DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, const std::vector<WindowPreset>& presets)
+{
     if (isColour(image) || !image.voi.windows.empty() || !image.voi.tables.empty())
         return presets.front().settings;
     // No window in the file: CT opens in the soft-tissue window (its units are HU, so the

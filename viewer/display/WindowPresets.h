@@ -25,5 +25,7 @@ std::vector<WindowPreset> windowPresetsFor(const dicom::DecodedImage& image, int
 /// What an image opens with: the file's first window or VOI LUT, else soft tissue for CT, else
 /// the automatic window.
 DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, int frame);
+/// The same, choosing among `presets` already computed by windowPresetsFor (saves a histogram).
+DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, const std::vector<WindowPreset>& presets);
 
 } // namespace raddraft::viewer
