@@ -77,15 +77,19 @@ void normaliseSamples(T* samples, std::size_t count, int bitsStored, bool signed
     }
 }
 
-void normalisePixels(PixelData& pixels, int bitsStored, bool signedValues)
+void normaliseBytes(std::uint8_t* data, std::size_t count, std::size_t sampleBytes, int bitsStored, bool signedValues)
 {
-    std::uint8_t* data = pixels.bytes.data();
-    const std::size_t count = pixels.bytes.size() / bytesPerSample(pixels.format);
-    switch (bytesPerSample(pixels.format)) {
+    switch (sampleBytes) {
     case 1: normaliseSamples(data, count, bitsStored, signedValues); break;
     case 2: normaliseSamples(reinterpret_cast<std::uint16_t*>(data), count, bitsStored, signedValues); break;
     default: normaliseSamples(reinterpret_cast<std::uint32_t*>(data), count, bitsStored, signedValues); break;
     }
+}
+
+void normalisePixels(PixelData& pixels, int bitsStored, bool signedValues)
+{
+    const std::size_t sampleBytes = bytesPerSample(pixels.format);
+    normaliseBytes(pixels.bytes.data(), pixels.bytes.size() / sampleBytes, sampleBytes, bitsStored, signedValues);
 }
 
 // --- colour ---------------------------------------------------------------------------------
@@ -183,17 +187,27 @@ bool readTrailingNativePixels(E_TransferSyntax syntax, std::uint64_t valueLength
     PixelData& pixels = image.pixels;
     const std::size_t frameBytes = pixels.frameSizeInBytes();
     pixels.bytes.resize(frameBytes * frames.size());
+    // Read in chunks small enough to stay in cache and mask each chunk right away: one pass over
+    // memory instead of two for a large radiograph.
+    constexpr std::size_t chunkBytes = std::size_t{1} << 20;
+    const std::size_t sampleBytes = bytesPerSample(pixels.format);
     for (std::size_t f = 0; f < frames.size(); ++f) {
         const std::uint64_t offset = valueStart + static_cast<std::uint64_t>(frames[f]) * frameBytes;
         if ((f == 0 || frames[f] != frames[f - 1] + 1) && std::fseek(file, static_cast<long>(offset), SEEK_SET) != 0)
             throw DicomError(info.filePath, "cannot seek to frame " + std::to_string(frames[f]));
-        if (std::fread(pixels.bytes.data() + f * frameBytes, 1, frameBytes, file) != frameBytes)
-            throw DicomError(info.filePath, "truncated pixel data: frame " + std::to_string(frames[f]) + " cannot be read");
+        for (std::size_t done = 0; done < frameBytes; done += chunkBytes) {
+            const std::size_t length = std::min(chunkBytes, frameBytes - done);
+            std::uint8_t* chunk = pixels.bytes.data() + f * frameBytes + done;
+            if (std::fread(chunk, 1, length, file) != length)
+                throw DicomError(info.filePath, "truncated pixel data: frame " + std::to_string(frames[f]) + " cannot be read");
+            normaliseBytes(chunk, length / sampleBytes, sampleBytes, info.bitsStored, info.pixelRepresentationSigned);
+        }
     }
     return true;
 }
 
-void decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vector<int>& frames, DecodedImage& image)
+/// Returns true when the samples are already masked and sign-extended (the fast path does it).
+bool decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vector<int>& frames, DecodedImage& image)
 {
     const InstanceInfo& info = image.info;
     const std::string& path = info.filePath;
@@ -201,7 +215,7 @@ void decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vecto
     if (dataset.findAndGetElement(DCM_PixelData, element).good() && element != nullptr
         && element->getLengthField() != DCM_UndefinedLength && element->getLengthField() >= detail::nativePayloadBytes(info)
         && readTrailingNativePixels(syntax, element->getLengthField(), frames, image))
-        return;
+        return true;
     element = nullptr;
     if (dataset.findAndGetElement(DCM_PixelData, element).bad() || element == nullptr)
         throw DicomError(path, "no pixel data");
@@ -231,7 +245,7 @@ void decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vecto
                 target[i] = static_cast<std::uint8_t>((raw[bit >> 3] >> (bit & 7)) & 1);
             }
         }
-        return;
+        return true;
     }
 
     const std::size_t storedFrameBytes = detail::nativeFrameBytes(info);
@@ -250,6 +264,7 @@ void decodeNative(DcmDataset& dataset, E_TransferSyntax syntax, const std::vecto
             swapBytes(pixels.bytes.data(), pixels.bytes.size(), width);
         }
     }
+    return false;
 }
 
 /// Colour-by-plane → colour-by-pixel, frame by frame, in place (through one frame of scratch).
@@ -674,11 +689,12 @@ DecodedImage decodeDicom(const std::string& filePath, const DecodeOptions& optio
     int significantBits = info.bitsStored;
     bool signExtend = info.pixelRepresentationSigned;
     std::string colourModel = info.photometricInterpretation;
+    bool alreadyNormalised = false;
     if (!DcmXfer(syntax).isEncapsulated()) {
         if (detail::isSubsampled422(info.photometricInterpretation) && info.bitsAllocated != 8)
             throw DicomError(filePath, "YBR_FULL_422 with Bits Allocated " + std::to_string(info.bitsAllocated)
                                            + " is not supported");
-        decodeNative(dataset, syntax, image.decodedFrames, image);
+        alreadyNormalised = decodeNative(dataset, syntax, image.decodedFrames, image);
         if (detail::isSubsampled422(colourModel))
             colourModel = "YBR_FULL";
     } else if (detail::isJpeg2000(syntax)) {
@@ -695,7 +711,7 @@ DecodedImage decodeDicom(const std::string& filePath, const DecodeOptions& optio
         if (info.samplesPerPixel > 1 && info.planarConfiguration == 1)
             interleavePlanes(pixels);
     }
-    if (info.bitsAllocated > 1)
+    if (info.bitsAllocated > 1 && !alreadyNormalised)
         normalisePixels(pixels, std::min(significantBits, info.bitsAllocated), signExtend);
 
     if (colourModel == "YBR_FULL") {
