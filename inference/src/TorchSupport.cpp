@@ -84,6 +84,22 @@ DeviceSelection selectDevice(DeviceKind kind, bool halfPrecision, int threads) {
     return selection;
 }
 
+TensorVersions::TensorVersions(const std::vector<torch::Tensor>& tensors) : m_cacheable(true) {
+    m_entries.reserve(tensors.size());
+    for (const torch::Tensor& tensor : tensors) {
+        if (!tensor.defined()) {
+            m_entries.emplace_back(nullptr, -1);
+            continue;
+        }
+        if (tensor.is_inference()) m_cacheable = false;
+        m_entries.emplace_back(tensor.data_ptr(), m_cacheable ? std::int64_t(tensor._version()) : 0);
+    }
+}
+
+bool TensorVersions::matches(const TensorVersions& other) const {
+    return m_cacheable && other.m_cacheable && m_entries == other.m_entries;
+}
+
 void synchronizeDevice(const torch::Device& device) {
     if (device.is_cuda()) torch::cuda::synchronize(device.has_index() ? device.index() : -1);
 }

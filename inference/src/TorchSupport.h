@@ -62,6 +62,22 @@ auto translateTorchErrors(const std::string& context, Body&& body) -> decltype(b
     }
 }
 
+/// Identity of the source tensors of a cache of derived inference weights (fused projections,
+/// folded batch norms): it changes when a tensor is replaced (data pointer) or modified in place
+/// (version counter). Inference tensors have no version counter: such a set is not cacheable.
+class TensorVersions {
+public:
+    TensorVersions() = default;
+    explicit TensorVersions(const std::vector<torch::Tensor>& tensors);
+    bool cacheable() const { return m_cacheable; }
+    /// True when both are cacheable and describe the same tensors at the same versions.
+    bool matches(const TensorVersions& other) const;
+
+private:
+    std::vector<std::pair<const void*, std::int64_t>> m_entries;
+    bool m_cacheable = false;
+};
+
 /// Waits for queued CUDA work so that stage timings are true (no-op on CPU).
 void synchronizeDevice(const torch::Device& device);
 

@@ -1,7 +1,11 @@
 #include "Transformer.h"
 
+#include "SkinnyGemm.h"
 #include "inference/InferenceError.h"
 
+#include <ATen/Parallel.h>
+
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -72,11 +76,53 @@ torch::Tensor EncoderLayerImpl::forward(const torch::Tensor& input) {
 void DecoderCache::reorder(const torch::Tensor& rows) {
     // Beams only move within their own input, and every row of one input shares the same
     // encoded memory, so memoryKeys/memoryValues need no reordering; only the self-attention
-    // prefix does (one gather per tensor keeps the buffer contiguous).
-    for (auto* list : {&selfKeys, &selfValues}) {
-        for (torch::Tensor& tensor : *list) tensor = tensor.index_select(0, rows);
+    // prefix does: one gather over all layers, of the filled positions only, into the spare
+    // buffer (no allocation), which then becomes the cache.
+    if (torch::GradMode::is_enabled()) {
+        selfKeyValues = selfKeyValues.index_select(2, rows);
+        return;
     }
+    if (length == 0) return;
+    if (!spareKeyValues.defined()) spareKeyValues = torch::empty_like(selfKeyValues);
+    torch::Tensor target = spareKeyValues.narrow(4, 0, length);
+    at::index_select_out(target, selfKeyValues.narrow(4, 0, length), 2, rows);
+    std::swap(selfKeyValues, spareKeyValues);
 }
+
+namespace {
+
+// Softmax over the last axis, in float32 even for half-precision scores.
+torch::Tensor softmaxLastAxis(const torch::Tensor& scores) {
+    return scores.scalar_type() == torch::kFloat32 ? at::_softmax(scores, -1, false) : at::softmax(scores, -1, torch::kFloat32);
+}
+
+// Linear layer of a decoder step: x has one row per beam, so a kernel that reads each weight row
+// once for all rows (split over the intra-op threads) replaces BLAS, whose GEMM repacks the whole
+// weight matrix on every call. Other shapes, dtypes and devices use at::linear.
+torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
+    if (!x.is_cpu() || x.dim() != 2 || x.size(0) > kSkinnyLinearMaxRows || x.scalar_type() != torch::kFloat32 ||
+        weight.scalar_type() != torch::kFloat32 || !weight.is_contiguous() || weight.size(1) != x.size(1) ||
+        (bias.defined() && (!bias.is_contiguous() || bias.scalar_type() != torch::kFloat32))) {
+        return at::linear(x, weight, bias);
+    }
+    const torch::Tensor input = x.contiguous();
+    const std::int64_t rows = input.size(0);
+    const std::int64_t k = input.size(1);
+    const std::int64_t n = weight.size(0);
+    torch::Tensor output = torch::empty({rows, n}, input.options());
+    const float* inputData = input.data_ptr<float>();
+    const float* weightData = weight.data_ptr<float>();
+    const float* biasData = bias.defined() ? bias.data_ptr<float>() : nullptr;
+    float* outputData = output.data_ptr<float>();
+    skinnyLinear(inputData, rows, weightData, biasData, outputData, k, n, at::get_num_threads());
+    return output;
+}
+
+torch::Tensor layerNorm(const torch::Tensor& x, const torch::nn::LayerNorm& norm) {
+    return at::layer_norm(x, norm->options.normalized_shape(), norm->weight, norm->bias, norm->options.eps());
+}
+
+} // namespace
 
 DecoderLayerImpl::DecoderLayerImpl(const TransformerOptions& options) {
     selfAttention = register_module("self_attn", MultiHeadAttention(options.modelDimension, options.heads, options.dropout));
@@ -101,21 +147,65 @@ torch::Tensor DecoderLayerImpl::forward(const torch::Tensor& input, const torch:
 
 torch::Tensor DecoderLayerImpl::step(const torch::Tensor& input, DecoderCache& cache, std::size_t layer,
                                      torch::Tensor* crossProbabilities) {
+    // Module path (autograd and dropout work): used in training mode or with grad enabled.
     const std::int64_t position = cache.length;
+    const std::int64_t heads = crossAttention->heads();
+    const torch::Tensor memoryKeys = cache.memoryKeys[layer].view({cache.rows, heads, -1, cache.memoryKeys[layer].size(2)});
+    const torch::Tensor memoryValues = cache.memoryValues[layer].view(memoryKeys.sizes());
     torch::Tensor h = m_norm1(input);
     torch::Tensor queries = selfAttention->splitHeads(selfAttention->query(h));
-    cache.selfKeys[layer].narrow(2, position, 1).copy_(selfAttention->splitHeads(selfAttention->key(h)));
-    cache.selfValues[layer].narrow(2, position, 1).copy_(selfAttention->splitHeads(selfAttention->value(h)));
-    torch::Tensor context = selfAttention->attend(queries, cache.selfKeys[layer].narrow(2, 0, position + 1),
-                                                  cache.selfValues[layer].narrow(2, 0, position + 1), {}, nullptr);
+    cache.keys(layer).narrow(2, position, 1).copy_(selfAttention->splitHeads(selfAttention->key(h)));
+    cache.values(layer).narrow(2, position, 1).copy_(selfAttention->splitHeads(selfAttention->value(h)));
+    torch::Tensor context = selfAttention->attend(queries, cache.keys(layer).narrow(2, 0, position + 1),
+                                                  cache.values(layer).narrow(2, 0, position + 1), {}, nullptr);
     torch::Tensor x = input + m_dropout(selfAttention->output(context));
     h = m_norm2(x);
     torch::Tensor probabilities;
-    context = crossAttention->attend(crossAttention->splitHeads(crossAttention->query(h)), cache.memoryKeys[layer],
-                                     cache.memoryValues[layer], {}, crossProbabilities ? &probabilities : nullptr);
+    context = crossAttention->attend(crossAttention->splitHeads(crossAttention->query(h)), memoryKeys, memoryValues, {},
+                                     crossProbabilities ? &probabilities : nullptr);
     x = x + m_dropout(crossAttention->output(context));
     if (crossProbabilities != nullptr) *crossProbabilities = probabilities.mean(1).squeeze(1); // (N, P)
     return x + m_dropout(m_feedForward(m_norm3(x)));
+}
+
+void DecoderLayerImpl::inferenceStep(torch::Tensor& x, DecoderCache& cache, std::size_t layer,
+                                     torch::Tensor* crossProbabilities) {
+    // Same arithmetic as step() with fewer, larger operators: one GEMM for Q/K/V (the scale is
+    // folded into Q), K/V written into the cache with one copy, attention as batched GEMMs over
+    // (N·h) rows, residuals added in place. Dropout is the identity in eval mode.
+    const FusedDecoderWeights::Layer& fused = cache.fused->layers[layer];
+    const std::int64_t rows = x.size(0);
+    const std::int64_t d = x.size(1);
+    const std::int64_t heads = selfAttention->heads();
+    const std::int64_t headDimension = d / heads;
+    const std::int64_t position = cache.length;
+    const auto layerIndex = std::int64_t(layer);
+
+    // Masked self-attention over the cached prefix and this position.
+    torch::Tensor qkv = stepLinear(layerNorm(x, m_norm1), fused.selfQkvWeight, fused.selfQkvBias)
+                            .view({rows, 3, heads, headDimension});
+    cache.selfKeyValues.select(0, layerIndex).select(3, position).copy_(qkv.narrow(1, 1, 2).transpose(0, 1));
+    const torch::Tensor queries = qkv.select(1, 0).reshape({rows * heads, 1, headDimension});
+    const torch::Tensor keys = cache.keys(layer).narrow(2, 0, position + 1).view({rows * heads, position + 1, headDimension});
+    const torch::Tensor values = cache.values(layer).narrow(2, 0, position + 1).view({rows * heads, position + 1, headDimension});
+    torch::Tensor weights = softmaxLastAxis(at::bmm(queries, keys.transpose(1, 2)));
+    torch::Tensor context = at::bmm(weights.to(x.scalar_type()), values).view({rows, d});
+    x.add_(stepLinear(context, selfAttention->output->weight, selfAttention->output->bias));
+
+    // Cross-attention over the encoded patches (keys/values computed once in startCache).
+    const torch::Tensor& memoryKeys = cache.memoryKeys[layer];
+    const torch::Tensor crossQueries = stepLinear(layerNorm(x, m_norm2), fused.crossQueryWeight, fused.crossQueryBias)
+                                           .view({rows * heads, 1, headDimension});
+    weights = softmaxLastAxis(at::bmm(crossQueries, memoryKeys.transpose(1, 2))); // (N·h, 1, P)
+    if (crossProbabilities != nullptr) at::mean_out(*crossProbabilities, weights.view({rows, heads, memoryKeys.size(1)}), {1});
+    context = at::bmm(weights.to(x.scalar_type()), cache.memoryValues[layer]).view({rows, d});
+    x.add_(stepLinear(context, crossAttention->output->weight, crossAttention->output->bias));
+
+    // Feed-forward.
+    const FeedForwardImpl& feedForward = *m_feedForward;
+    torch::Tensor hidden = stepLinear(layerNorm(x, m_norm3), feedForward.first()->weight, feedForward.first()->bias);
+    hidden.relu_();
+    x.add_(stepLinear(hidden, feedForward.second()->weight, feedForward.second()->bias));
 }
 
 EncoderDecoderImpl::EncoderDecoderImpl(const TransformerOptions& options) : m_options(options) {
@@ -199,16 +289,70 @@ torch::Tensor EncoderDecoderImpl::forward(const torch::Tensor& patches, const to
     return decodeAll(encode(patches), tokens, tokenMask);
 }
 
-DecoderCache EncoderDecoderImpl::startCache(const torch::Tensor& memory, std::int64_t capacity) {
+std::shared_ptr<const FusedDecoderWeights> EncoderDecoderImpl::fusedWeights() {
+    std::vector<torch::Tensor> sources;
+    for (auto& layer : m_decoder) {
+        for (const MultiHeadAttention& attention : {layer->selfAttention, layer->crossAttention}) {
+            for (const torch::nn::Linear& linear : {attention->query, attention->key, attention->value}) {
+                sources.push_back(linear->weight);
+                sources.push_back(linear->bias);
+            }
+        }
+    }
+    sources.push_back(m_embedding->weight);
+    TensorVersions key(sources);
+    if (m_fused && key.matches(m_fusedSources)) return m_fused;
+
+    torch::NoGradGuard noGrad;
+    auto fused = std::make_shared<FusedDecoderWeights>();
+    const double scale = 1.0 / std::sqrt(double(m_options.modelDimension / m_options.heads));
+    for (auto& layer : m_decoder) {
+        const MultiHeadAttentionImpl& self = *layer->selfAttention;
+        const MultiHeadAttentionImpl& cross = *layer->crossAttention;
+        FusedDecoderWeights::Layer fusedLayer;
+        fusedLayer.selfQkvWeight = torch::cat({self.query->weight * scale, self.key->weight, self.value->weight});
+        fusedLayer.selfQkvBias = torch::cat({self.query->bias * scale, self.key->bias, self.value->bias});
+        fusedLayer.crossQueryWeight = cross.query->weight * scale;
+        fusedLayer.crossQueryBias = cross.query->bias * scale;
+        fusedLayer.crossKvWeight = torch::cat({cross.key->weight, cross.value->weight});
+        fusedLayer.crossKvBias = torch::cat({cross.key->bias, cross.value->bias});
+        fused->layers.push_back(std::move(fusedLayer));
+    }
+    fused->scaledEmbedding = m_embedding->weight * std::sqrt(double(m_options.modelDimension));
+    if (key.cacheable()) {
+        m_fused = fused;
+        m_fusedSources = std::move(key);
+    }
+    return fused;
+}
+
+DecoderCache EncoderDecoderImpl::startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput) {
+    if (capacity < 1 || rowsPerInput < 1) {
+        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
+    }
+    const bool inference = !is_training() && !torch::GradMode::is_enabled();
+    const std::int64_t batch = memory.size(0);
+    const std::int64_t patches = memory.size(1);
+    const std::int64_t heads = m_options.heads;
+    const std::int64_t headDimension = m_options.modelDimension / heads;
     DecoderCache cache;
     cache.capacity = capacity;
-    const std::int64_t rows = memory.size(0);
-    const std::int64_t headDimension = m_options.modelDimension / m_options.heads;
-    for (auto& layer : m_decoder) {
-        cache.selfKeys.push_back(torch::empty({rows, m_options.heads, capacity, headDimension}, memory.options()));
-        cache.selfValues.push_back(torch::empty({rows, m_options.heads, capacity, headDimension}, memory.options()));
-        cache.memoryKeys.push_back(layer->crossAttention->splitHeads(layer->crossAttention->key(memory)).contiguous());
-        cache.memoryValues.push_back(layer->crossAttention->splitHeads(layer->crossAttention->value(memory)).contiguous());
+    cache.rows = batch * rowsPerInput;
+    cache.selfKeyValues = torch::empty({std::int64_t(m_decoder.size()), 2, cache.rows, heads, capacity, headDimension},
+                                       memory.options());
+    if (inference) cache.fused = fusedWeights();
+    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
+        MultiHeadAttentionImpl& cross = *m_decoder[i]->crossAttention;
+        // Keys and values of the patches, once per input: (B, P, 2D) → (2, B, h, P, d_k), then
+        // repeated for the rows of each input.
+        torch::Tensor keyValues = inference ? at::linear(memory, cache.fused->layers[i].crossKvWeight, cache.fused->layers[i].crossKvBias)
+                                            : torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
+        keyValues = keyValues.view({batch, patches, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
+        keyValues = keyValues.unsqueeze(2)
+                        .expand({2, batch, rowsPerInput, heads, patches, headDimension})
+                        .reshape({2, cache.rows * heads, patches, headDimension});
+        cache.memoryKeys.push_back(keyValues.select(0, 0));
+        cache.memoryValues.push_back(keyValues.select(0, 1));
     }
     return cache;
 }
@@ -218,6 +362,7 @@ torch::Tensor EncoderDecoderImpl::decodeStep(const torch::Tensor& lastTokens, De
     if (cache.length >= cache.capacity) {
         throw InferenceError(ErrorCode::InvalidArgument, "decoder cache is full (" + std::to_string(cache.capacity) + " tokens)");
     }
+    if (cache.fused && !is_training() && !torch::GradMode::is_enabled()) return fastStep(lastTokens, cache, crossAttention);
     torch::Tensor x = embed(lastTokens.view({-1, 1}), cache.length);
     std::vector<torch::Tensor> perLayer;
     for (std::size_t i = 0; i < m_decoder.size(); ++i) {
@@ -228,6 +373,25 @@ torch::Tensor EncoderDecoderImpl::decodeStep(const torch::Tensor& lastTokens, De
     ++cache.length;
     if (crossAttention != nullptr) *crossAttention = torch::stack(perLayer, 1); // (N, L, P)
     return m_logit(m_decoderNorm(x)).squeeze(1);
+}
+
+torch::Tensor EncoderDecoderImpl::fastStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention) {
+    // x (N, D) = sqrt(d_model)·embedding + position; embedding dropout is the identity in eval.
+    torch::Tensor x = at::index_select(cache.fused->scaledEmbedding, 0, lastTokens.view({-1}));
+    x.add_(positionalEncoding(cache.length, 1, x.options()));
+    torch::Tensor attention;
+    if (crossAttention != nullptr) {
+        attention = torch::empty({cache.rows, std::int64_t(m_decoder.size()), cache.memoryKeys.front().size(1)},
+                                 x.options().dtype(torch::kFloat32));
+    }
+    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
+        torch::Tensor slot;
+        if (crossAttention != nullptr) slot = attention.select(1, std::int64_t(i));
+        m_decoder[i]->inferenceStep(x, cache, i, crossAttention ? &slot : nullptr);
+    }
+    ++cache.length;
+    if (crossAttention != nullptr) *crossAttention = attention; // (N, L, P)
+    return stepLinear(layerNorm(x, m_decoderNorm), m_logit->weight, m_logit->bias);
 }
 
 } // namespace raddraft::inference

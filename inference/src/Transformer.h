@@ -2,8 +2,12 @@
 // The Transformer encoder–decoder of R2Gen's base model (without its relational memory):
 // visual patch tokens → att_embed (Linear, ReLU, Dropout) → pre-norm encoder → pre-norm decoder
 // with masked self-attention and cross-attention over the encoded patches → logit.
-// Incremental decoding keeps a key/value cache per layer, preallocated and contiguous, so each
-// step attends over the cached prefix instead of recomputing it (O(current length) per step).
+// Incremental decoding keeps a key/value cache (all layers in one preallocated tensor), so each
+// step attends over the cached prefix instead of recomputing it (O(current length) per step). In
+// eval mode without autograd a step runs an inference path with fused projections and a few-row
+// linear kernel (SkinnyGemm.h); training and autograd use the module path.
+
+#include "TorchSupport.h"
 
 #include <torch/nn.h>
 
@@ -37,6 +41,8 @@ public:
     /// Full attention including projections.
     torch::Tensor forward(const torch::Tensor& query, const torch::Tensor& key, const torch::Tensor& value,
                           const torch::Tensor& mask = {}, torch::Tensor* probabilities = nullptr);
+
+    std::int64_t heads() const { return m_heads; }
 
     torch::nn::Linear query{nullptr}, key{nullptr}, value{nullptr}, output{nullptr};
 
@@ -178,7 +184,7 @@ private:
     torch::nn::Linear m_logit{nullptr};
     torch::Tensor m_positionTable; ///< cached sinusoid table (not a weight)
     std::shared_ptr<const FusedDecoderWeights> m_fused;
-    std::vector<std::pair<const void*, std::int64_t>> m_fusedSources; ///< (data pointer, version)
+    TensorVersions m_fusedSources;
 };
 TORCH_MODULE(EncoderDecoder);
 

@@ -31,10 +31,10 @@ EncoderDecoderSession::EncoderDecoderSession(EncoderDecoder model, torch::Tensor
     : m_model(std::move(model)), m_memory(std::move(memory)), m_useCache(useCache) {}
 
 void EncoderDecoderSession::start(std::int64_t beamWidth, std::int64_t capacity) {
-    const torch::Tensor expanded = m_memory.repeat_interleave(beamWidth, 0);
     if (m_useCache) {
-        m_cache = m_model->startCache(expanded, capacity);
+        m_cache = m_model->startCache(m_memory, capacity, beamWidth);
     } else {
+        const torch::Tensor expanded = m_memory.repeat_interleave(beamWidth, 0);
         m_expandedMemory = expanded;
         m_prefix = torch::empty({expanded.size(0), 0}, torch::TensorOptions().dtype(torch::kInt64).device(expanded.device()));
     }

@@ -128,6 +128,43 @@ TEST(VisualExtractor, PatchTokensForOneAndTwoViews) {
     EXPECT_TRUE(torch::allclose(two.patches.narrow(1, 49, 49), one.patches, 1e-5, 1e-5));
 }
 
+TEST(VisualExtractor, FoldedInferenceEqualsModulePath) {
+    // In eval mode without autograd the ResNets fold every batch norm into its convolution and
+    // run channels-last; the result must equal the module path (autograd on) up to rounding,
+    // and follow weight changes (the folded plan is cached per weight version).
+    torch::manual_seed(5);
+    VisualExtractor extractor(VisualExtractorOptions{"resnet18"});
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& item : extractor->named_buffers()) {
+            if (item.key().find("running_mean") != std::string::npos) item.value().uniform_(-0.2, 0.2);
+            if (item.key().find("running_var") != std::string::npos) item.value().uniform_(0.5, 2.0);
+        }
+        for (auto& item : extractor->named_parameters()) {
+            if (item.key().find("bn") != std::string::npos && item.key().find("weight") != std::string::npos) item.value().uniform_(0.5, 1.5);
+            if (item.key().find("bn") != std::string::npos && item.key().find("bias") != std::string::npos) item.value().uniform_(-0.1, 0.1);
+        }
+    }
+    extractor->eval();
+    const torch::Tensor images = torch::randn({1, 2, 3, 96, 96});
+    auto compare = [&] {
+        const torch::Tensor reference = extractor->forward(images.flatten(0, 1)).detach(); // autograd on: module path
+        torch::NoGradGuard noGrad;
+        const torch::Tensor folded = extractor->forward(images.flatten(0, 1));
+        const double scale = reference.abs().max().item<double>();
+        EXPECT_GT(scale, 0.0);
+        EXPECT_LE((folded - reference).abs().max().item<double>(), 1e-5 * scale);
+    };
+    compare();
+    {
+        torch::NoGradGuard noGrad;
+        for (auto& item : extractor->named_buffers()) {
+            if (item.key() == "backbone.layer3.0.bn1.running_var") item.value().mul_(3.0);
+        }
+    }
+    compare();
+}
+
 TEST(GraphHeads, LossesAndGraphConvolution) {
     const torch::Tensor logits = torch::tensor({{2.0f, -1.0f}});
     const torch::Tensor targets = torch::tensor({{1.0f, 0.0f}});
@@ -244,6 +281,19 @@ TEST(Transformer, CachedDecodingEqualsFullRecomputation) {
     EXPECT_LE(maxDifference, 1e-5);
     EXPECT_LE(maxAttentionDifference, 1e-5);
     EXPECT_THROW(model->decodeStep(tokens.select(1, 0), cache, nullptr), InferenceError); // cache full
+
+    // The fused inference weights follow an in-place weight change (cached per weight version).
+    for (auto& item : model->named_parameters()) {
+        if (item.key() == "decoder_layers.1.self_attn.key.weight" || item.key() == "decoder_layers.2.src_attn.value.bias") {
+            item.value().add_(0.25);
+        }
+    }
+    const torch::Tensor changed = model->decodeAll(memory, tokens);
+    DecoderCache changedCache = model->startCache(memory, 16);
+    for (std::int64_t t = 0; t < 16; ++t) {
+        const torch::Tensor step = model->decodeStep(tokens.select(1, t), changedCache, nullptr);
+        EXPECT_LE((step - changed.select(1, t)).abs().max().item<double>(), 1e-5);
+    }
 
     // Beam search through the cached and the uncached session gives the same result.
     DecodeOptions decode;
