@@ -103,6 +103,28 @@ private Q_SLOTS:
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     }
 
+    void exampleProgramDraftsFromPgm()
+    {
+        // inference/examples/draft_report: the library's linear example keeps working.
+        QImage frontal(96, 112, QImage::Format_Grayscale8);
+        for (int y = 0; y < frontal.height(); ++y)
+            for (int x = 0; x < frontal.width(); ++x)
+                frontal.scanLine(y)[x] = static_cast<uchar>((x * 3 + y * 2) % 256);
+        const QString pgm = m_work.filePath(QStringLiteral("frontal.pgm"));
+        QVERIFY(frontal.save(pgm, "PGM"));
+        QProcess example;
+        example.start(QStringLiteral(RADDRAFT_EXAMPLE), {m_bundle, pgm});
+        QVERIFY(example.waitForFinished(120000));
+        QVERIFY2(example.exitCode() == 0, example.readAllStandardError().constData());
+        QVERIFY(!example.readAllStandardOutput().trimmed().isEmpty());
+
+        QProcess broken;
+        broken.start(QStringLiteral(RADDRAFT_EXAMPLE), {m_bundle, m_work.filePath(QStringLiteral("missing.pgm"))});
+        QVERIFY(broken.waitForFinished(120000));
+        QCOMPARE(broken.exitCode(), 1);
+        QVERIFY(broken.readAllStandardError().contains("missing.pgm"));
+    }
+
     void badInputIsOneClearLine()
     {
         // Usage errors exit 2.
