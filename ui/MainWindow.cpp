@@ -491,19 +491,22 @@ const dicom::SeriesInfo* MainWindow::seriesInViewport(int index) const
     return nullptr;
 }
 
+void MainWindow::checkLayoutBeforeMpr()
+{
+    // The MPR action checks itself when triggered; undo that when MPR does not happen.
+    const QString name = m_layoutBeforeMpr == ViewerLayout::Single ? QStringLiteral("layoutSingle") : QStringLiteral("layoutSideBySide");
+    if (QAction* command = action(name))
+        command->setChecked(true);
+}
+
 void MainWindow::showMpr()
 {
     if (m_viewer->viewerLayout() != ViewerLayout::Mpr)
         m_layoutBeforeMpr = m_viewer->viewerLayout();
-    const auto restoreLayout = [this] {
-        if (QAction* command = action(m_layoutBeforeMpr == ViewerLayout::Single ? QStringLiteral("layoutSingle")
-                                                                                 : QStringLiteral("layoutSideBySide")))
-            command->setChecked(true);
-    };
     const dicom::SeriesInfo* series = seriesInViewport(m_viewer->activeViewportIndex());
     if (!series) {
         m_statusLabel->setText(tr("MPR: open a CT or MR series in the active viewport first"));
-        restoreLayout();
+        checkLayoutBeforeMpr();
         Q_EMIT mprFinished(false);
         return;
     }
@@ -517,9 +520,7 @@ void MainWindow::onVolumeBuilt(const VolumeBuildResult& result)
         if (!result.cancelled)
             addProblems({result.error});
         m_statusLabel->setText(result.cancelled ? tr("MPR cancelled") : tr("MPR not possible: see Problems"));
-        if (QAction* command = action(m_layoutBeforeMpr == ViewerLayout::Single ? QStringLiteral("layoutSingle")
-                                                                                 : QStringLiteral("layoutSideBySide")))
-            command->setChecked(true);
+        checkLayoutBeforeMpr();
         Q_EMIT mprFinished(false);
         return;
     }

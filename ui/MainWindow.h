@@ -73,6 +73,7 @@ private:
     void onSeriesDecoded(const SeriesDecodeResult& result);
     void onVolumeBuilt(const VolumeBuildResult& result);
     const dicom::SeriesInfo* seriesInViewport(int index) const;
+    void checkLayoutBeforeMpr();
     void requestSeriesInViewport(const dicom::SeriesInfo& series, int viewportIndex);
     void addProblems(const QStringList& problems);
     void updatePresetMenu();
