@@ -32,6 +32,12 @@ extern const char* const kInfoUsage;
 int runPixelsCommand(const std::vector<std::string>& arguments);
 extern const char* const kPixelsUsage;
 
+int runLabelCommand(const std::vector<std::string>& arguments);
+extern const char* const kLabelUsage;
+
+int runScoreCommand(const std::vector<std::string>& arguments);
+extern const char* const kScoreUsage;
+
 int runInferCommand(const std::vector<std::string>& arguments);
 extern const char* const kInferUsage;
 

@@ -19,6 +19,8 @@ const CliCommand kCommands[] = {
     {"info", "list the patient/study/series/instance tree of a file, folder or DICOMDIR", kInfoUsage, runInfoCommand},
     {"pixels", "write the decoded pixel values of a DICOM or PNG/JPEG file as a NumPy .npy file", kPixelsUsage,
      runPixelsCommand},
+    {"label", "label reports with the CheXpert-style rule labeler (1/0/-1/blank per observation)", kLabelUsage, runLabelCommand},
+    {"score", "BLEU-1..4, METEOR, ROUGE-L and CIDEr-D of generated reports against references", kScoreUsage, runScoreCommand},
     // Commands in the inference module: no usage text here, `--help` is answered by the module.
     {"infer", "draft a report for one study with a model bundle", nullptr, nullptr},
 };
