@@ -92,7 +92,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent)
 
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray()))
+        resizeDocks({m_studyDock}, {300}, Qt::Horizontal); // first start: room for series names
     const int layout = settings.value(QStringLiteral("viewer/layout"), static_cast<int>(ViewerLayout::SideBySide)).toInt();
     m_viewer->setViewerLayout(layout == static_cast<int>(ViewerLayout::Single) ? ViewerLayout::Single : ViewerLayout::SideBySide);
     if (m_viewer->viewerLayout() == ViewerLayout::Single)
