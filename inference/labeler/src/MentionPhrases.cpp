@@ -20,7 +20,8 @@ const std::vector<ObservationPhrases>& observationPhrases()
         {Observation::EnlargedCardiomediastinum,
          {"widened mediastinum", "mediastinal widening", "widening of the mediastinum", "mediastinal enlargement",
           "enlarged mediastinum", "enlarged cardiomediastinum", "enlarged cardiomediastinal silhouette",
-          "enlargement of the cardiomediastinal silhouette"},
+          "enlargement of the cardiomediastinal silhouette", "mediastinal prominence", "prominence of the superior mediastinum",
+          "prominent superior mediastinum", "superior mediastinal prominence", "superior mediastinal widening"},
          {"mediastinum", "mediastinal contour*", "mediastinal silhouette", "mediastinal width", "cardiomediastinal silhouette",
           "cardiomediastinal contour*", "mediastinal structures"},
          {"widened", "widening", "enlarged", "enlargement", "prominent", "prominence", "increased", "large"},
@@ -52,7 +53,8 @@ const std::vector<ObservationPhrases>& observationPhrases()
          {"edema", "oedema", "pulmonary edema", "interstitial edema", "alveolar edema", "vascular congestion",
           "pulmonary congestion", "pulmonary venous congestion", "venous congestion", "congestive heart failure",
           "congestive failure", "heart failure", "chf", "fluid overload", "cephalization", "kerley b line*",
-          "kerley lines", "congestion"},
+          "kerley lines", "congestion", "vascular prominence", "vascular engorgement", "engorged", "engorgement",
+          "pulmonary venous hypertension", "indistinct vascular margination", "cardiac failure", "early failure"},
          {},
          {},
          {"soft tissue edema", "subcutaneous edema", "nasal congestion"}},
@@ -62,7 +64,8 @@ const std::vector<ObservationPhrases>& observationPhrases()
           "infective process", "aspiration pneumonia"},
          {},
          {},
-         {}},
+         {"granulomatous infection*", "tuberculous infection*", "tuberculosis infection*", "symptoms of infection",
+          "signs of infection"}},
         {Observation::Atelectasis,
          {"atelecta*", "collapse", "collapsed", "volume loss", "loss of volume"},
          {},
@@ -98,7 +101,7 @@ const std::vector<ObservationPhrases>& observationPhrases()
          {},
          {"kerley b line*", "kerley lines", "midline", "line of", "lines of", "tube of", "mediastinal line*",
           "pleural line*", "paratracheal line*", "paraspinal line*", "azygoesophageal line*", "costophrenic line*",
-          "fissure line*", "linear", "skin fold line*", "hairline", "hair line"}},
+          "fissure line*", "linear", "skin fold line*", "hairline", "hair line", "lung line*", "b line*"}},
         {Observation::Emphysema,
          {"emphysema*", "emphysematous", "copd", "chronic obstructive pulmonary disease", "chronic obstructive lung disease",
           "chronic obstructive airway* disease", "obstructive lung disease", "obstructive pulmonary disease", "bulla",
@@ -149,7 +152,9 @@ const std::vector<ObservationPhrases>& observationPhrases()
         {Observation::PleuralThickening,
          {"pleural thickening", "thickening of the pleura", "thickened pleura", "pleural parenchymal thickening",
           "pleural based thickening", "pleural-based thickening", "apical thickening", "apical pleural thickening",
-          "apical cap*", "pleuroparenchymal thickening", "pleural thickenings", "pleural thickened"},
+          "apical cap*", "pleuroparenchymal thickening", "pleural thickenings", "pleural thickened",
+          "pleural capping", "fissural thickening", "thickening of the fissure*", "thickening of the minor fissure",
+          "thickening of the major fissure", "fissural pleural thickening"},
          {},
          {},
          {}},
@@ -193,7 +198,8 @@ const std::vector<std::string>& preNegationUncertaintyPhrases()
     static const std::vector<std::string> phrases = {
         "cannot exclude", "can not exclude", "can't exclude", "cannot be excluded", "can not be excluded",
         "can't be excluded", "not excluded", "not be excluded", "not entirely excluded", "not completely excluded",
-        "not definitely excluded", "cannot be entirely excluded", "cannot be completely excluded", "difficult to exclude",
+        "not definitely excluded", "cannot be entirely excluded", "cannot be completely excluded", "cannot be confidently excluded",
+        "not confidently excluded", "difficult to exclude",
         "cannot rule out", "can not rule out", "cannot be ruled out", "can not be ruled out", "not ruled out",
         "not be ruled out", "not entirely ruled out", "cannot be entirely ruled out", "rule out", "to exclude",
         "no definite", "without definite", "not definitely", "not well seen", "not well visualized",
@@ -227,7 +233,7 @@ const std::vector<std::string>& negationAfterPhrases()
         "not evident", "not noted", "not detected", "not visible", "not apparent", "not be seen", "not be identified",
         "not be visualized", "not be appreciated", "not been seen", "no longer", "resolved", "has resolved",
         "have resolved", "resolution", "cleared", "has cleared", "have cleared", "removed", "has been removed",
-        "have been removed", "is negative", "are negative"};
+        "have been removed", "is negative", "are negative", "within normal limits", "within limits of normal"};
     return phrases;
 }
 

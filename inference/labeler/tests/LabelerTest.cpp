@@ -106,3 +106,61 @@ TEST(Labeler, MentionsCarrySentenceAndSpan)
     EXPECT_EQ(mentions[0].span, (TokenSpan{2, 3}));
     EXPECT_EQ(mentions[0].status, MentionStatus::Positive);
 }
+
+TEST(Labeler, EdemaVascularCongestionVariants)
+{
+    EXPECT_EQ(valueOf("Mild central vascular prominence.", Observation::Edema), LabelValue::Positive);
+    EXPECT_EQ(valueOf("The pulmonary vessels are engorged.", Observation::Edema), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Findings of pulmonary venous hypertension.", Observation::Edema), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Indistinct vascular margination at the hila.", Observation::Edema), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Enlarged heart with early failure.", Observation::Edema), LabelValue::Positive);
+    EXPECT_EQ(valueOf("No vascular prominence.", Observation::Edema), LabelValue::Negative);
+}
+
+TEST(Labeler, WithinNormalLimitsAfterAMentionNegatesIt)
+{
+    EXPECT_EQ(valueOf("Pulmonary vascular engorgement is within normal limits.", Observation::Edema),
+              LabelValue::Negative);
+    EXPECT_EQ(valueOf("Vascular prominence appears within limits of normal.", Observation::Edema),
+              LabelValue::Negative);
+    EXPECT_EQ(valueOf("Vascular prominence is seen.", Observation::Edema), LabelValue::Positive);
+}
+
+TEST(Labeler, FissuralThickeningAndPleuralCappingArePleuralThickening)
+{
+    EXPECT_EQ(valueOf("Minor fissural thickening on the right.", Observation::PleuralThickening), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Minor fissural thickening on the right.", Observation::PleuralOther), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Thickening of the minor fissure.", Observation::PleuralThickening), LabelValue::Positive);
+    EXPECT_EQ(valueOf("Mild biapical pleural capping.", Observation::PleuralThickening), LabelValue::Positive);
+    EXPECT_EQ(valueOf("No fissural thickening.", Observation::PleuralThickening), LabelValue::Negative);
+}
+
+TEST(Labeler, LungLinesAndBLinesAreNotDevices)
+{
+    EXPECT_EQ(valueOf("Low lung lines.", Observation::SupportDevices), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Septal B-lines at both bases.", Observation::SupportDevices), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Septal B lines at both bases.", Observation::SupportDevices), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Right chest tube in place.", Observation::SupportDevices), LabelValue::Positive);
+}
+
+TEST(Labeler, PriorGranulomatousInfectionIsNotPneumonia)
+{
+    EXPECT_EQ(valueOf("Calcified sequelae of old granulomatous infection.", Observation::Pneumonia), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Apical scarring from tuberculous infection.", Observation::Pneumonia), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Correlate for symptoms of infection.", Observation::Pneumonia), LabelValue::Blank);
+    EXPECT_EQ(valueOf("Right lower lobe infection.", Observation::Pneumonia), LabelValue::Positive);
+}
+
+TEST(Labeler, SuperiorMediastinalProminence)
+{
+    EXPECT_EQ(valueOf("Mild prominence of the superior mediastinum.", Observation::EnlargedCardiomediastinum),
+              LabelValue::Positive);
+    EXPECT_EQ(valueOf("Stable mediastinal prominence.", Observation::EnlargedCardiomediastinum), LabelValue::Positive);
+    EXPECT_EQ(valueOf("No mediastinal prominence.", Observation::EnlargedCardiomediastinum), LabelValue::Negative);
+}
+
+TEST(Labeler, CannotBeConfidentlyExcludedIsUncertain)
+{
+    EXPECT_EQ(valueOf("A small nodule cannot be confidently excluded.", Observation::NoduleMass), LabelValue::Uncertain);
+    EXPECT_EQ(valueOf("Pneumonia is not confidently excluded.", Observation::Pneumonia), LabelValue::Uncertain);
+}
