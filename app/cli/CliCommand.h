@@ -4,6 +4,7 @@
 // here, one row in main.cpp's table (and the file in CMakeLists.txt).
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace raddraft::cli {
@@ -25,6 +26,11 @@ constexpr int kExitUsage = 2;
 
 /// Prints "raddraft-cli: <message>" as one line on stderr (newlines replaced), for errors.
 void printError(const std::string& message);
+
+/// Writes `parts`, one after the other, to `path` atomically: into a temporary file in the same
+/// folder that is renamed into place only when complete, so a failure never leaves a partial
+/// output. Throws std::runtime_error("<path>: <reason>") on any I/O failure.
+void writeFileAtomically(const std::string& path, const std::vector<std::string_view>& parts);
 
 int runInfoCommand(const std::vector<std::string>& arguments);
 extern const char* const kInfoUsage;

@@ -9,10 +9,6 @@
 #include "display/ModelInput.h"
 #include "inference/Pipeline.h"
 
-#include <QDir>
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
 
 #include <cstdio>
 #include <iostream>
@@ -166,14 +162,6 @@ inference::StudyInput studyFromPaths(const std::vector<std::string>& paths)
                                            "name them with --frontal and --lateral");
 }
 
-void writeJsonAtomically(const std::string& file, const std::string& json)
-{
-    QSaveFile output(QString::fromStdString(file));
-    if (!output.open(QIODevice::WriteOnly) || output.write(json.data(), static_cast<qint64>(json.size())) != static_cast<qint64>(json.size()) ||
-        !output.commit())
-        throw dicom::DicomError(file, "cannot write: " + output.errorString().toStdString());
-}
-
 } // namespace
 
 int runInferCommand(const std::vector<std::string>& arguments)
@@ -210,11 +198,13 @@ int runInferCommand(const std::vector<std::string>& arguments)
         std::fprintf(stderr, "model %s \"%s\" %s (bundle %s) on %s, %.0f ms\n", draft.model.type.c_str(), draft.model.name.c_str(),
                      draft.model.version.c_str(), draft.model.bundleHash.substr(0, 12).c_str(), draft.model.device.c_str(), total);
         if (parsed->json)
-            writeJsonAtomically(*parsed->json, inference::draftToJson(draft));
+            writeFileAtomically(*parsed->json, {inference::draftToJson(draft)});
         return kExitSuccess;
     } catch (const dicom::DicomError& error) {
         printError(error.what());
     } catch (const inference::InferenceError& error) {
+        printError(error.what());
+    } catch (const std::runtime_error& error) { // writing --json
         printError(error.what());
     }
     return kExitFailure;

@@ -1,14 +1,10 @@
 #include "NpyWriter.h"
 
-#include <cstdio>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <random>
+#include "CliCommand.h"
+
+#include <stdexcept>
 
 namespace raddraft::cli {
-
-namespace fs = std::filesystem;
 
 namespace {
 
@@ -38,30 +34,8 @@ std::string npyHeader(const std::string& descr, const std::vector<std::size_t>& 
 void writeNpyFile(const std::string& filePath, const std::string& descr, const std::vector<std::size_t>& shape,
                   const void* data, std::size_t byteCount)
 {
-    const fs::path target(filePath);
-    std::random_device random;
-    const fs::path temporary = target.parent_path() / ("." + target.filename().string() + ".tmp" + std::to_string(random()));
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        if (!stream)
-            throw std::runtime_error("cannot create " + temporary.string() + ": " + std::strerror(errno));
-        const std::string header = npyHeader(descr, shape);
-        stream.write(header.data(), static_cast<std::streamsize>(header.size()));
-        stream.write(static_cast<const char*>(data), static_cast<std::streamsize>(byteCount));
-        stream.close();
-        if (!stream) {
-            std::error_code ignored;
-            fs::remove(temporary, ignored);
-            throw std::runtime_error("cannot write " + filePath);
-        }
-    }
-    std::error_code error;
-    fs::rename(temporary, target, error);
-    if (error) {
-        std::error_code ignored;
-        fs::remove(temporary, ignored);
-        throw std::runtime_error("cannot move output into place at " + filePath + ": " + error.message());
-    }
+    const std::string header = npyHeader(descr, shape);
+    writeFileAtomically(filePath, {header, std::string_view(static_cast<const char*>(data), byteCount)});
 }
 
 } // namespace raddraft::cli

@@ -13,12 +13,10 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <stdexcept>
-#include <unistd.h>
 
 namespace raddraft::cli {
 
@@ -146,34 +144,6 @@ evaluation::TextCorpus buildCorpus(const ScoreArguments& arguments)
     return corpus;
 }
 
-/// Writes text to path through a temporary file in the same folder and a rename.
-void writeAtomically(const std::string& path, const std::string& text)
-{
-    const std::filesystem::path target(path);
-    std::filesystem::path temporary = target;
-    temporary += ".tmp" + std::to_string(::getpid());
-    {
-        std::ofstream stream(temporary, std::ios::binary | std::ios::trunc);
-        if (!stream)
-            throw InputError(path + ": cannot create the output file");
-        stream << text;
-        stream.flush();
-        if (!stream) {
-            stream.close();
-            std::error_code ignored;
-            std::filesystem::remove(temporary, ignored);
-            throw InputError(path + ": write error");
-        }
-    }
-    std::error_code error;
-    std::filesystem::rename(temporary, target, error);
-    if (error) {
-        std::error_code ignored;
-        std::filesystem::remove(temporary, ignored);
-        throw InputError(path + ": cannot write the output file (" + error.message() + ")");
-    }
-}
-
 } // namespace
 
 int runScoreCommand(const std::vector<std::string>& arguments)
@@ -210,7 +180,7 @@ int runScoreCommand(const std::vector<std::string>& arguments)
             nlohmann::ordered_json json;
             for (const auto& [name, value] : scores)
                 json[name] = value;
-            writeAtomically(parsed->jsonPath, json.dump(2) + "\n");
+            writeFileAtomically(parsed->jsonPath, {json.dump(2), "\n"});
         }
         return kExitSuccess;
     } catch (const std::exception& error) {
