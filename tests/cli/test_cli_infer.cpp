@@ -1,6 +1,7 @@
 // raddraft-cli infer end to end: a tiny bundle created at test time drafts a report for the
 // bundled sample study (DICOM folder) and for plain PNG views; bad input is one clear line.
 
+#include "CliProcess.h"
 #include "inference/Bundle.h"
 
 #include <QDir>
@@ -16,25 +17,6 @@
 using namespace raddraft;
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RADDRAFT_CLI), arguments);
-    Run run;
-    if (!process.waitForFinished(180000))
-        return run;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromUtf8(process.readAllStandardOutput());
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
-}
 
 QString samplePath()
 {
@@ -69,7 +51,7 @@ private Q_SLOTS:
     void draftsTheSampleStudyFromItsFolder()
     {
         const QString json = m_work.filePath(QStringLiteral("draft.json"));
-        const Run run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--device"),
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--device"),
                                 QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
         QVERIFY(!run.out.trimmed().isEmpty());
@@ -84,7 +66,7 @@ private Q_SLOTS:
         QVERIFY(!draft.value(QStringLiteral("timings")).toArray().isEmpty());
 
         // The same study through --frontal/--lateral gives the same draft (deterministic model).
-        const Run named = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"),
+        const CliRun named = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"),
                                   samplePath() + QStringLiteral("/chest-pa.dcm"), QStringLiteral("--lateral"),
                                   samplePath() + QStringLiteral("/chest-lateral.dcm")});
         QVERIFY2(named.exitCode == 0, qPrintable(named.err));
@@ -99,7 +81,7 @@ private Q_SLOTS:
                 frontal.scanLine(y)[x] = static_cast<uchar>((x * 2 + y) % 256);
         const QString png = m_work.filePath(QStringLiteral("frontal.png"));
         QVERIFY(frontal.save(png));
-        const Run run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"), png});
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"), png});
         QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     }
 
@@ -128,7 +110,7 @@ private Q_SLOTS:
     void badInputIsOneClearLine()
     {
         // Usage errors exit 2.
-        Run run = runCli({QStringLiteral("infer"), samplePath()});
+        CliRun run = runCli({QStringLiteral("infer"), samplePath()});
         QCOMPARE(run.exitCode, 2);
         QVERIFY(run.err.contains(QStringLiteral("--model")));
 

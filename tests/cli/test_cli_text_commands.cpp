@@ -1,33 +1,15 @@
 // raddraft-cli label and score as a user runs them: real files in, tables and JSON out, one
 // clear line on bad input.
 
+#include "CliProcess.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
-
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run runCli(const QStringList& arguments)
-{
-    QProcess process;
-    process.start(QStringLiteral(RADDRAFT_CLI), arguments);
-    Run run;
-    if (process.waitForFinished(60000)) {
-        run.exitCode = process.exitCode();
-        run.out = process.readAllStandardOutput();
-        run.err = process.readAllStandardError();
-    }
-    return run;
-}
 
 QString writeFile(const QTemporaryDir& folder, const QString& name, const QByteArray& content)
 {
@@ -53,11 +35,11 @@ private Q_SLOTS:
                                           "No pneumothorax. Heart size is normal.\n"
                                           "Cannot exclude early pneumonia in the left lower lobe.\n"
                                           "There is no pericardial effusion.\n");
-        const Run run = runCli({QStringLiteral("label"), QStringLiteral("--json"), reports});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        const CliRun run = runCli({QStringLiteral("label"), QStringLiteral("--json"), reports});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList lines = run.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 4);
-        const auto object = [&](int i) { return QJsonDocument::fromJson(lines[i]).object(); };
+        const auto object = [&](int i) { return QJsonDocument::fromJson(lines[i].toUtf8()).object(); };
         QCOMPARE(object(0).value(QStringLiteral("Cardiomegaly")).toInt(), 1);
         QCOMPARE(object(0).value(QStringLiteral("Pleural Effusion")).toInt(), 1);
         QVERIFY(!object(0).contains(QStringLiteral("No Finding")));
@@ -75,17 +57,17 @@ private Q_SLOTS:
                                       "id,findings\n"
                                       "1,\"Mild cardiomegaly, no effusion.\"\n"
                                       "2,\"Right-sided pneumothorax.\"\n");
-        Run run = runCli({QStringLiteral("label"), QStringLiteral("--json"), QStringLiteral("--column"), QStringLiteral("findings"), csv});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        const QList<QByteArray> lines = run.out.trimmed().split('\n');
+        CliRun run = runCli({QStringLiteral("label"), QStringLiteral("--json"), QStringLiteral("--column"), QStringLiteral("findings"), csv});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        const QStringList lines = run.out.trimmed().split(QLatin1Char('\n'));
         QCOMPARE(lines.size(), 2);
-        QCOMPARE(QJsonDocument::fromJson(lines[0]).object().value(QStringLiteral("Pleural Effusion")).toInt(), 0);
-        QCOMPARE(QJsonDocument::fromJson(lines[1]).object().value(QStringLiteral("Pneumothorax")).toInt(), 1);
+        QCOMPARE(QJsonDocument::fromJson(lines[0].toUtf8()).object().value(QStringLiteral("Pleural Effusion")).toInt(), 0);
+        QCOMPARE(QJsonDocument::fromJson(lines[1].toUtf8()).object().value(QStringLiteral("Pneumothorax")).toInt(), 1);
 
         run = runCli({QStringLiteral("label"), QStringLiteral("--column"), QStringLiteral("impression"), csv});
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.err.trimmed().count('\n'), 0);
-        QVERIFY(run.err.contains("reports.csv"));
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(run.err.contains(QStringLiteral("reports.csv")));
     }
 
     void scoresReportsAgainstReferences()
@@ -98,10 +80,10 @@ private Q_SLOTS:
                                        "{\"id\": \"a\", \"report\": \"The heart is normal. No pleural effusion.\"}\n"
                                        "{\"id\": \"b\", \"report\": \"Small left pneumothorax.\"}\n");
         const QString json = m_folder.filePath(QStringLiteral("scores.json"));
-        const Run run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), refs, QStringLiteral("--hyps"), hyps,
+        const CliRun run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), refs, QStringLiteral("--hyps"), hyps,
                                 QStringLiteral("--json"), json});
-        QVERIFY2(run.exitCode == 0, run.err.constData());
-        QVERIFY(run.out.contains("METEOR")); // the table, with its note on METEOR
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("METEOR"))); // the table, with its note on METEOR
         QFile file(json);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QJsonObject scores = QJsonDocument::fromJson(file.readAll()).object();
@@ -113,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(scores.value(QStringLiteral("BLEU_1")).toDouble() <= 1.0);
 
         // Identical texts score BLEU 1.
-        const Run same = runCli({QStringLiteral("score"), QStringLiteral("--refs"), hyps, QStringLiteral("--hyps"), hyps,
+        const CliRun same = runCli({QStringLiteral("score"), QStringLiteral("--refs"), hyps, QStringLiteral("--hyps"), hyps,
                                  QStringLiteral("--json"), json});
         QCOMPARE(same.exitCode, 0);
         file.close(); // the file was replaced: read it anew
@@ -125,13 +107,13 @@ private Q_SLOTS:
     {
         const QString refs = writeFile(m_folder, QStringLiteral("r.jsonl"), "{\"id\": \"a\", \"report\": \"normal .\"}\n");
         const QString hyps = writeFile(m_folder, QStringLiteral("h.jsonl"), "{\"id\": \"z\", \"report\": \"normal .\"}\n");
-        Run run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), refs, QStringLiteral("--hyps"), hyps});
+        CliRun run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), refs, QStringLiteral("--hyps"), hyps});
         QCOMPARE(run.exitCode, 1);
-        QCOMPARE(run.err.trimmed().count('\n'), 0);
+        QCOMPARE(run.err.trimmed().count(QLatin1Char('\n')), 0);
         run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), m_folder.filePath(QStringLiteral("nope.jsonl")),
                       QStringLiteral("--hyps"), hyps});
         QCOMPARE(run.exitCode, 1);
-        QVERIFY(run.err.contains("nope.jsonl"));
+        QVERIFY(run.err.contains(QStringLiteral("nope.jsonl")));
         run = runCli({QStringLiteral("score"), QStringLiteral("--refs"), refs});
         QCOMPARE(run.exitCode, 2);
     }
