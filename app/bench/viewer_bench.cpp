@@ -4,7 +4,7 @@
 //   3. decode throughput against DCMTK's own pipeline (what dcmj2pnm runs) and dcmj2pnm itself
 // Usage: raddraft-viewer-bench [--repeat N] [--work-dir DIR]   (run under xvfb-run or offscreen)
 
-#include "ChestSampleRenderer.h"
+#include "ChestSampleImage.h"
 #include "MainWindow.h"
 #include "dicom/DicomWriter.h"
 #include "dicom/PixelDecoder.h"
@@ -59,20 +59,8 @@ dicom::DicomImageToWrite chestImage(int rows, int columns, bool frontal)
     samples::ChestSampleOptions options;
     options.rows = rows;
     options.columns = columns;
-    const std::vector<std::uint16_t> values = frontal ? samples::renderFrontalChest(options) : samples::renderLateralChest(options);
-    dicom::DicomImageToWrite image;
-    image.pixels.frames = 1;
-    image.pixels.rows = rows;
-    image.pixels.columns = columns;
-    image.pixels.format = dicom::SampleFormat::UInt16;
-    image.pixels.bitsStored = 12;
-    image.pixels.photometric = "MONOCHROME2";
-    image.pixels.bytes.resize(values.size() * 2);
-    std::memcpy(image.pixels.bytes.data(), values.data(), image.pixels.bytes.size());
+    dicom::DicomImageToWrite image = samples::renderChestImage(options, frontal ? samples::ChestView::Frontal : samples::ChestView::Lateral);
     image.patientName = "BENCHMARK^STUDY";
-    image.modality = "DX";
-    image.sopClassUid = "1.2.840.10008.5.1.4.1.1.1.1";
-    image.viewPosition = frontal ? "PA" : "LL";
     image.seriesNumber = frontal ? 1 : 2;
     image.pixelSpacing = std::array<double, 2>{0.143, 0.143};
     image.windows = {{2150, 3000, "DEFAULT"}};

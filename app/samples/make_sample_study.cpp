@@ -4,7 +4,7 @@
 //
 //   raddraft-make-sample-study resources/samples/chest-pa-lateral
 
-#include "ChestSampleRenderer.h"
+#include "ChestSampleImage.h"
 #include "dicom/DicomWriter.h"
 
 #include <cstdio>
@@ -46,19 +46,8 @@ int main(int argc, char* argv[])
     };
 
     for (const auto& view : views) {
-        dicom::DicomImageToWrite image;
-        image.pixels.frames = 1;
-        image.pixels.rows = options.rows;
-        image.pixels.columns = options.columns;
-        image.pixels.samplesPerPixel = 1;
-        image.pixels.format = dicom::SampleFormat::UInt16;
-        image.pixels.bitsStored = options.bitsStored;
-        image.pixels.photometric = "MONOCHROME2";
-        const auto values = std::strcmp(view.viewPosition, "PA") == 0 ? samples::renderFrontalChest(options)
-                                                                       : samples::renderLateralChest(options);
-        image.pixels.bytes.resize(values.size() * sizeof(std::uint16_t));
-        std::memcpy(image.pixels.bytes.data(), values.data(), image.pixels.bytes.size());
-
+        dicom::DicomImageToWrite image = samples::renderChestImage(
+            options, std::strcmp(view.viewPosition, "PA") == 0 ? samples::ChestView::Frontal : samples::ChestView::Lateral);
         image.patientName = "SYNTHETIC^SAMPLE^CHEST";
         image.patientId = "RD-SAMPLE-0001";
         image.patientBirthDate = "19700101";
@@ -66,15 +55,11 @@ int main(int argc, char* argv[])
         image.studyInstanceUid = studyUid;
         image.seriesInstanceUid = view.seriesUid;
         image.sopInstanceUid = view.sopUid;
-        image.sopClassUid = "1.2.840.10008.5.1.4.1.1.1.1"; // Digital X-Ray Image Storage – For Presentation
         image.studyDate = "20261101";
         image.studyTime = "093000";
         image.studyDescription = "CHEST 2 VIEWS (SYNTHETIC SAMPLE)";
         image.seriesDescription = view.seriesDescription;
         image.accessionNumber = "RDSAMPLE1";
-        image.modality = "DX";
-        image.bodyPartExamined = "CHEST";
-        image.viewPosition = view.viewPosition;
         image.seriesNumber = view.seriesNumber;
         image.instanceNumber = 1;
         image.imagerPixelSpacing = std::array<double, 2>{0.2, 0.2};
