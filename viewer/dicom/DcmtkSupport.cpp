@@ -465,4 +465,16 @@ InstanceHeader extractInstanceHeader(DcmFileFormat& file, const std::string& fil
     return header;
 }
 
+std::vector<std::string> splitMultipleValues(const std::string& text)
+{
+    std::vector<std::string> values(1);
+    for (char c : text) {
+        if (c == '\\')
+            values.emplace_back();
+        else
+            values.back() += c;
+    }
+    return values;
+}
+
 } // namespace raddraft::dicom::detail

@@ -70,4 +70,7 @@ std::uint64_t nativePayloadBytes(const InstanceInfo& info);
 /// "YBR_FULL_422" stores two samples per pixel on average (Y Y Cb Cr for each pair of pixels).
 bool isSubsampled422(const std::string& photometric);
 
+/// Splits a multi-valued string (values separated by '\\', PS3.5 6.4); empty values are kept.
+std::vector<std::string> splitMultipleValues(const std::string& text);
+
 } // namespace raddraft::dicom::detail

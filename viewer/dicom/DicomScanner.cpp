@@ -111,18 +111,7 @@ std::vector<std::string> filesReferencedByDicomDir(const std::string& dicomDirPa
         const std::string fileId = detail::stringValue(*record, DCM_ReferencedFileID);
         if (fileId.empty())
             continue;
-        std::vector<std::string> components;
-        std::string component;
-        for (char c : fileId) {
-            if (c == '\\') {
-                components.push_back(component);
-                component.clear();
-            } else {
-                component += c;
-            }
-        }
-        components.push_back(component);
-        const std::string path = resolveFileId(base, components);
+        const std::string path = resolveFileId(base, detail::splitMultipleValues(fileId));
         if (seen.insert(path).second)
             files.push_back(path);
     }

@@ -461,22 +461,6 @@ std::string decodeWithDcmtk(DcmDataset& dataset, const std::vector<int>& frames,
 
 // --- transforms -----------------------------------------------------------------------------
 
-std::vector<std::string> splitValues(const std::string& text)
-{
-    std::vector<std::string> parts;
-    std::string current;
-    for (char c : text) {
-        if (c == '\\') {
-            parts.push_back(current);
-            current.clear();
-        } else {
-            current += c;
-        }
-    }
-    parts.push_back(current);
-    return parts;
-}
-
 /// Reads the raw 16-bit words of a LUT Data element (OW, US or SS).
 std::vector<std::uint16_t> lutWords(DcmItem& item, const DcmTagKey& tag)
 {
@@ -636,7 +620,7 @@ void readTransforms(DcmDataset& dataset, DecodedImage& image)
     VoiTransform& voi = image.voi;
     const std::vector<double> centers = detail::numberValues(dataset, DCM_WindowCenter);
     const std::vector<double> widths = detail::numberValues(dataset, DCM_WindowWidth);
-    const std::vector<std::string> explanations = splitValues(detail::stringValue(dataset, DCM_WindowCenterWidthExplanation));
+    const std::vector<std::string> explanations = detail::splitMultipleValues(detail::stringValue(dataset, DCM_WindowCenterWidthExplanation));
     for (std::size_t i = 0; i < std::min(centers.size(), widths.size()); ++i)
         voi.windows.push_back({centers[i], widths[i], i < explanations.size() ? explanations[i] : std::string()});
     sequence = nullptr;
