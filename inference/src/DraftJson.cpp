@@ -81,7 +81,10 @@ std::string draftToJson(const Draft& draft) {
     }
     json["findings"] = Json::array();
     for (const Finding& finding : draft.findings) {
-        json["findings"].push_back({{"name", finding.name}, {"probability", finding.probability}, {"present", finding.present}});
+        json["findings"].push_back({{"name", finding.name},
+                                    {"probability", finding.probability},
+                                    {"present", finding.present},
+                                    {"heatmaps", heatmapsToJson(finding.heatmaps)}});
     }
     Json nodes = Json::array();
     for (const GraphNodeState& node : draft.graphNodes) {
@@ -139,8 +142,11 @@ Draft draftFromJson(const std::string& text) {
             draft.sentences.push_back(std::move(sentence));
         }
         for (const Json& item : json.at("findings")) {
-            draft.findings.push_back({item.at("name").get<std::string>(), item.at("probability").get<double>(),
-                                      item.at("present").get<bool>()});
+            Finding finding{item.at("name").get<std::string>(), item.at("probability").get<double>(),
+                            item.at("present").get<bool>(), {}};
+            // Optional: drafts written before findings carried maps have none.
+            if (item.contains("heatmaps")) finding.heatmaps = heatmapsFromJson(item.at("heatmaps"));
+            draft.findings.push_back(std::move(finding));
         }
         for (const Json& item : json.at("graph").at("nodes")) {
             draft.graphNodes.push_back({item.at("id").get<int>(), item.at("name").get<std::string>(),

@@ -11,6 +11,10 @@ torch::Tensor TagHeadImpl::forward(const torch::Tensor& pooled) {
     return m_classifier(m_dropout(pooled));
 }
 
+torch::Tensor TagHeadImpl::classActivations(const torch::Tensor& patches) {
+    return torch::matmul(patches, m_classifier->weight.t());
+}
+
 torch::Tensor weightedBinaryCrossEntropy(const torch::Tensor& logits, const torch::Tensor& targets,
                                          const torch::Tensor& positiveWeight) {
     auto options = torch::nn::functional::BinaryCrossEntropyWithLogitsFuncOptions().reduction(torch::kMean);

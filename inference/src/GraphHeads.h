@@ -23,6 +23,10 @@ public:
     explicit TagHeadImpl(const TagHeadOptions& options);
     /// pooled (B, C) → logits (B, labels)
     torch::Tensor forward(const torch::Tensor& pooled);
+    /// Class activation maps: patches (B, P, C) → (B, P, labels), each patch's contribution to
+    /// the label's logit without the bias. Because the head is linear over the mean of the
+    /// patches, the mean over P of these plus the bias is exactly forward(pooled).
+    torch::Tensor classActivations(const torch::Tensor& patches);
 
 private:
     torch::nn::Dropout m_dropout{nullptr};

@@ -189,7 +189,8 @@ bool mentions(const std::vector<std::string>& sentenceTokens, const std::string&
 } // namespace
 
 Draft assembleDraft(const ReportModel& model, const DecodedSequence& sequence, const std::vector<std::string>& views,
-                    std::int64_t gridRows, std::int64_t gridCols, const torch::Tensor& tagProbabilities) {
+                    std::int64_t gridRows, std::int64_t gridCols, const torch::Tensor& tagProbabilities,
+                    const torch::Tensor& findingActivations) {
     const Manifest& manifest = model.manifest();
     Draft draft;
     draft.views = views;
@@ -214,7 +215,17 @@ Draft assembleDraft(const ReportModel& model, const DecodedSequence& sequence, c
         probabilities.assign(values.data_ptr<double>(), values.data_ptr<double>() + values.numel());
     }
     for (std::size_t i = 0; i < probabilities.size() && i < manifest.labels.size(); ++i) {
-        draft.findings.push_back({manifest.labels[i], probabilities[i], probabilities[i] >= threshold});
+        draft.findings.push_back({manifest.labels[i], probabilities[i], probabilities[i] >= threshold, {}});
+    }
+    if (findingActivations.defined()) {
+        const torch::Tensor positive = findingActivations.to(torch::kFloat32).clamp_min(0); // (P, L)
+        const torch::Tensor mass = positive.sum(0);                                          // (L)
+        for (std::size_t i = 0; i < draft.findings.size(); ++i) {
+            const std::int64_t label = std::int64_t(i);
+            if (mass[label].item<float>() <= 0.0f) continue; // no positive evidence: no map
+            draft.findings[i].heatmaps =
+                splitViews(positive.select(1, label) / mass[label], views, gridRows, gridCols);
+        }
     }
 
     // Phrases that mark each label in report text: its name plus the graph node's synonyms.

@@ -122,8 +122,11 @@ void saveBundle(ReportModel& model, const std::string& bundleDirectory, bool sto
 
 /// Shared Draft assembly from a decoded sequence: tokens, per-token heatmaps (mean over layers),
 /// sentences with mean heatmaps and tag support, findings, and the knowledge graph.
-/// tagProbabilities: (labels) float CPU tensor or undefined.
+/// tagProbabilities: (labels) float CPU tensor or undefined. findingActivations: (P, labels)
+/// per-patch evidence of each label (e.g. TagHead::classActivations) or undefined; its positive
+/// part, normalised per label, becomes Finding::heatmaps.
 Draft assembleDraft(const ReportModel& model, const DecodedSequence& sequence, const std::vector<std::string>& views,
-                    std::int64_t gridRows, std::int64_t gridCols, const torch::Tensor& tagProbabilities);
+                    std::int64_t gridRows, std::int64_t gridCols, const torch::Tensor& tagProbabilities,
+                    const torch::Tensor& findingActivations = {});
 
 } // namespace raddraft::inference

@@ -98,7 +98,11 @@ std::vector<Draft> TransformerReportModel::generate(const GenerationRequest& req
     clock.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
     torch::Tensor tagProbabilities;
-    if (m_network->tagHead) tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
+    torch::Tensor classActivations; // (B, P, labels)
+    if (m_network->tagHead) {
+        tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
+        classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
+    }
     clock.end();
     checkCancelled();
 
@@ -119,7 +123,8 @@ std::vector<Draft> TransformerReportModel::generate(const GenerationRequest& req
     std::vector<Draft> drafts;
     for (std::size_t i = 0; i < sequences.size(); ++i) {
         drafts.push_back(assembleDraft(*this, sequences[i], request.views, features.gridRows, features.gridCols,
-                                       tagProbabilities.defined() ? tagProbabilities[std::int64_t(i)] : torch::Tensor()));
+                                       tagProbabilities.defined() ? tagProbabilities[std::int64_t(i)] : torch::Tensor(),
+                                       classActivations.defined() ? classActivations[std::int64_t(i)] : torch::Tensor()));
     }
     return drafts;
 }

@@ -2,6 +2,7 @@
 #include "inference/InferenceError.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 using namespace raddraft::inference;
 
@@ -23,7 +24,7 @@ Draft sampleDraft() {
     sentence.support.reports = {{"CXR12", 0.7}};
     sentence.support.values = {{"lambda1", 0.3}, {"lambda2", 0.6}};
     draft.sentences = {sentence};
-    draft.findings = {{"cardiomegaly", 0.91, true}, {"pneumothorax", 0.02, false}};
+    draft.findings = {{"cardiomegaly", 0.91, true, {grid}}, {"pneumothorax", 0.02, false, {}}};
     draft.graphNodes = {{0, "global", "", 1.0}, {2, "cardiomegaly", "", 0.91}};
     draft.graphEdges = {{0, 2, 0.35}};
     draft.retrievedReports = {{"CXR12", "heart is enlarged .", 0.88}};
@@ -45,7 +46,19 @@ TEST(DraftJson, RoundTripKeepsEveryField) {
     EXPECT_EQ(back.sentences[0].support.reports[0].id, "CXR12");
     EXPECT_EQ(back.graphEdges[0].target, 2);
     EXPECT_TRUE(back.findings[0].present);
+    ASSERT_EQ(back.findings[0].heatmaps.size(), 1u);
+    EXPECT_EQ(back.findings[0].heatmaps[0].values, draft.findings[0].heatmaps[0].values);
+    EXPECT_TRUE(back.findings[1].heatmaps.empty());
     EXPECT_DOUBLE_EQ(back.timings[1].milliseconds, 40.25);
+}
+
+TEST(DraftJson, FindingsWithoutHeatmapsStillRead) {
+    // Drafts stored before findings carried maps (version 0.1) have no "heatmaps" key there.
+    nlohmann::json json = nlohmann::json::parse(draftToJson(sampleDraft()));
+    for (auto& finding : json["findings"]) finding.erase("heatmaps");
+    const Draft back = draftFromJson(json.dump());
+    ASSERT_EQ(back.findings.size(), 2u);
+    EXPECT_TRUE(back.findings[0].heatmaps.empty());
 }
 
 TEST(DraftJson, RejectsMalformedDrafts) {

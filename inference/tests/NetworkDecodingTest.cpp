@@ -187,6 +187,18 @@ TEST(GraphHeads, LossesAndGraphConvolution) {
     EXPECT_GE(out.min().item<float>(), 0.0f);
 }
 
+TEST(GraphHeads, ClassActivationsAverageToTheLogits) {
+    torch::manual_seed(3);
+    TagHead head(TagHeadOptions{32, 5, 0.0});
+    head->eval();
+    const torch::Tensor patches = torch::randn({2, 98, 32});
+    const torch::Tensor maps = head->classActivations(patches);
+    ASSERT_EQ(maps.sizes(), (std::vector<std::int64_t>{2, 98, 5}));
+    const torch::Tensor logits = head(patches.mean(1));
+    const torch::Tensor bias = head(torch::zeros({1, 32})); // the bias alone
+    EXPECT_TRUE(torch::allclose(maps.mean(1) + bias, logits, 1e-5, 1e-5));
+}
+
 TEST(Decoding, BeamSearchEqualsExhaustiveSearch) {
     const std::int64_t vocabulary = 4; // EOS + 3 words
     const int maxLength = 3;

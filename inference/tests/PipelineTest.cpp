@@ -86,7 +86,21 @@ void expectConsistent(const Draft& draft, const std::vector<std::string>& views,
         EXPECT_GE(finding.probability, 0.0);
         EXPECT_LE(finding.probability, 1.0);
         EXPECT_EQ(finding.present, finding.probability >= 0.5);
+        if (finding.heatmaps.empty()) continue; // no positive evidence for this label
+        ASSERT_EQ(finding.heatmaps.size(), views.size());
+        double mass = 0.0;
+        for (const Heatmap& heatmap : finding.heatmaps) {
+            EXPECT_EQ(heatmap.values.size(), std::size_t(grid * grid));
+            for (float value : heatmap.values) {
+                EXPECT_GE(value, 0.0f);
+                mass += value;
+            }
+        }
+        EXPECT_NEAR(mass, 1.0, 1e-4); // the class activation map is normalised over all views
     }
+    std::size_t findingsWithMaps = 0;
+    for (const Finding& finding : draft.findings) findingsWithMaps += finding.heatmaps.empty() ? 0 : 1;
+    EXPECT_GT(findingsWithMaps, 0u); // random weights give some label positive evidence
     EXPECT_EQ(draft.graphNodes.size(), 21u);
     EXPECT_EQ(draft.graphEdges.size(), 72u);
     std::set<std::string> stages;

@@ -57,6 +57,11 @@ struct Finding {
     std::string name;
     double probability = 0.0;
     bool present = false;        ///< probability >= the model's threshold
+    /// Where the model saw the finding, one grid per view: for a tag head over pooled patch
+    /// features, its class activation map (Zhou et al. 2016) — the positive part of the label's
+    /// logit contribution per patch, normalised to sum 1 over all views. Empty when the model
+    /// has no such map or the finding has no positive evidence anywhere.
+    std::vector<Heatmap> heatmaps;
 };
 
 struct GraphNodeState {
