@@ -11,7 +11,7 @@ packages=(
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite
   libqt6opengl6-dev
   # imaging, inference, storage
-  libdcmtk-dev libopenjp2-7-dev libvtk9-dev libopencv-dev libtorch-dev libopenblas0-openmp
+  libdcmtk-dev libopenjp2-7-dev libpng-dev libvtk9-dev libopencv-dev libtorch-dev libopenblas0-openmp
   libsqlite3-dev nlohmann-json3-dev
   # inference/ tests (GoogleTest: inference/ must build without Qt)
   libgtest-dev

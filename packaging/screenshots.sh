@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
 # Renders the screenshots in docs/screenshots/ from real windows under Xvfb (run after a build).
+#   packaging/screenshots.sh [BUNDLE]
+# The drafting screenshot uses BUNDLE, else the first bundle in resources/models/, else a bundle
+# with random weights made for the occasion (its text is word salad: it shows the interface only).
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$root/docs/screenshots
@@ -10,5 +13,22 @@ run() { xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; }
 run "$build/app/gui/raddraft" --window-size 1600x1000 --screenshot "$out/workstation-sample-study.png" \
   "$root/resources/samples/chest-pa-lateral"
 run "$build/tests/gui/test_main_window" distanceAndAngleMeasurements
+
+sample=$root/resources/samples/chest-pa-lateral
+bundle=${1:-}
+if [[ -z $bundle ]]; then
+  for candidate in "$root"/resources/models/*/; do
+    if [[ -f ${candidate}manifest.json ]]; then bundle=${candidate%/}; break; fi
+  done
+fi
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+if [[ -z $bundle ]]; then
+  bundle=$scratch/random-demo
+  "$build/tests/gui/raddraft-make-random-bundle" "$bundle" --frontal "$sample/chest-pa.dcm" --lateral "$sample/chest-lateral.dcm"
+fi
+# Default window layout and overlay settings (a fresh configuration), first sentence selected.
+run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --window-size 1600x1000 --model "$bundle" --draft --sentence 1 \
+  --screenshot "$out/workstation-draft.png" "$sample"
 run "$build/tests/gui/test_stack_and_mpr" scrollsPlaysAndReformatsACtSeries
 ls -l "$out"

@@ -39,6 +39,10 @@ public:
     /// All actions, for the shortcut help and for tests.
     QList<QAction*> commandActions() const { return m_commands; }
     QAction* action(const QString& objectName) const;
+    /// Adds a window-wide command (listed in the shortcut help and commandActions()); parts
+    /// that attach to the window (drafting) add theirs here too.
+    QAction* addCommand(const QString& objectName, const QString& text, const QKeySequence& shortcut,
+                        const std::function<void()>& handler, const QString& toolTip = {});
 
 public Q_SLOTS:
     /// Opens a file, folder or DICOMDIR in the background and hangs its first study.
@@ -67,8 +71,6 @@ private:
     void createActions();
     void createMenusAndToolBars();
     void createDocks();
-    QAction* addCommand(const QString& objectName, const QString& text, const QKeySequence& shortcut,
-                        const std::function<void()>& handler, const QString& toolTip = {});
     void onScanFinished(const dicom::ScanResult& result, bool cancelled);
     void onSeriesDecoded(const SeriesDecodeResult& result);
     void onVolumeBuilt(const VolumeBuildResult& result);

@@ -44,7 +44,19 @@ extern const char* const kLabelUsage;
 int runScoreCommand(const std::vector<std::string>& arguments);
 extern const char* const kScoreUsage;
 
+int runLogCommand(const std::vector<std::string>& arguments);
+extern const char* const kLogUsage;
+
+int runPhantomCommand(const std::vector<std::string>& arguments);
+extern const char* const kPhantomUsage;
+
 int runInferCommand(const std::vector<std::string>& arguments);
 extern const char* const kInferUsage;
+
+int runEvaluateCommand(const std::vector<std::string>& arguments);
+extern const char* const kEvaluateUsage;
+
+int runTrainCommand(const std::vector<std::string>& arguments);
+extern const char* const kTrainUsage;
 
 } // namespace raddraft::cli

@@ -20,6 +20,8 @@ extern "C" int raddraft_cli_inference_run(const char* command, const std::vector
     };
     static const Entry entries[] = {
         {"infer", kInferUsage, runInferCommand},
+        {"evaluate", kEvaluateUsage, runEvaluateCommand},
+        {"train", kTrainUsage, runTrainCommand},
     };
     for (const Entry& entry : entries) {
         if (std::strcmp(entry.name, command) != 0)

@@ -4,10 +4,7 @@
 
 #include "CliCommand.h"
 
-#include "evaluation/Bleu.h"
-#include "evaluation/CiderD.h"
-#include "evaluation/Meteor.h"
-#include "evaluation/RougeL.h"
+#include "evaluation/TextMetrics.h"
 #include "inference/Text.h"
 
 #include <nlohmann/json.hpp>
@@ -155,17 +152,7 @@ int runScoreCommand(const std::vector<std::string>& arguments)
     }
     try {
         const evaluation::TextCorpus corpus = buildCorpus(*parsed);
-        const evaluation::BleuScores bleu = evaluation::computeBleu(corpus);
-        // pycocoevalcap's key names, in the order of the papers' tables.
-        const std::vector<std::pair<std::string, double>> scores = {
-            {"BLEU_1", bleu.orders[0].corpus},
-            {"BLEU_2", bleu.orders[1].corpus},
-            {"BLEU_3", bleu.orders[2].corpus},
-            {"BLEU_4", bleu.orders[3].corpus},
-            {"METEOR", evaluation::computeMeteor(corpus).corpus},
-            {"ROUGE_L", evaluation::computeRougeL(corpus).corpus},
-            {"CIDEr", evaluation::computeCiderD(corpus).corpus},
-        };
+        const std::vector<std::pair<std::string, double>> scores = evaluation::computeTextMetrics(corpus);
         std::size_t referenceCount = 0;
         for (const auto& entry : corpus.references)
             referenceCount += entry.second.size();
@@ -174,8 +161,7 @@ int runScoreCommand(const std::vector<std::string>& arguments)
         std::printf("%-8s %s\n", "metric", "score");
         for (const auto& [name, value] : scores)
             std::printf("%-8s %.6f\n", name.c_str(), value);
-        std::printf("METEOR: exact + Porter-stem matching only; the synonym and paraphrase modules of METEOR 1.5\n"
-                    "are absent, so the value is a lower bound of the reference jar's.\n");
+        std::printf("%s\n", evaluation::kMeteorCaveat);
         if (!parsed->jsonPath.empty()) {
             nlohmann::ordered_json json;
             for (const auto& [name, value] : scores)

@@ -21,8 +21,13 @@ const CliCommand kCommands[] = {
      runPixelsCommand},
     {"label", "label reports with the CheXpert-style rule labeler (1/0/-1/blank per observation)", kLabelUsage, runLabelCommand},
     {"score", "BLEU-1..4, METEOR, ROUGE-L and CIDEr-D of generated reports against references", kScoreUsage, runScoreCommand},
+    {"log", "replay the edit log's drafts against their stored text, or export its events as JSON lines", kLogUsage, runLogCommand},
+    {"phantom", "generate synthetic two-view chest studies with reports, labels, masks and DICOM", kPhantomUsage,
+     runPhantomCommand},
     // Commands in the inference module: no usage text here, `--help` is answered by the module.
     {"infer", "draft a report for one study with a model bundle", nullptr, nullptr},
+    {"evaluate", "score a model bundle on a dataset split (text metrics, CE, tag AUC, pointing game)", nullptr, nullptr},
+    {"train", "train a model type on a dataset into a bundle (checkpointed, resumable)", nullptr, nullptr},
 };
 
 void printHelp()

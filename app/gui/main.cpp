@@ -1,7 +1,10 @@
-// raddraft: the workstation. `raddraft [STUDY_PATH]` opens a file, folder or DICOMDIR; with no
-// argument it reopens the last study.
+// raddraft: the workstation. `raddraft [--model BUNDLE] [STUDY_PATH]` opens a file, folder or
+// DICOMDIR; with no argument it reopens the last study. --model chooses the drafting model.
 
+#include "DraftPane.h"
+#include "DraftingWorkspace.h"
 #include "MainWindow.h"
+#include "inference/InferenceError.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -62,11 +65,32 @@ int main(int argc, char* argv[])
     const QCommandLineOption sizeOption(QStringLiteral("window-size"),
                                         QApplication::translate("main", "Initial window size, e.g. 1600x1000."),
                                         QStringLiteral("WxH"));
+    const QCommandLineOption modelOption(
+        QStringLiteral("model"), QApplication::translate("main", "Model bundle folder to draft with (default: the one chosen last)."),
+        QStringLiteral("BUNDLE"));
+    const QCommandLineOption draftOption(QStringLiteral("draft"),
+                                         QApplication::translate("main", "Draft the report as soon as the study is on screen."));
+    const QCommandLineOption sentenceOption(
+        QStringLiteral("sentence"),
+        QApplication::translate("main", "With --draft: select sentence N (1 = first) of the draft and show its map."),
+        QStringLiteral("N"));
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
+    parser.addOption(modelOption);
+    parser.addOption(draftOption);
+    parser.addOption(sentenceOption);
     parser.process(application);
 
     raddraft::ui::MainWindow window;
+    raddraft::ui::DraftingWorkspace drafting(&window);
+    if (parser.isSet(modelOption)) {
+        try {
+            drafting.useBundle(parser.value(modelOption));
+        } catch (const raddraft::inference::InferenceError& error) {
+            std::fprintf(stderr, "raddraft: --model: %s\n", error.what());
+            return 2;
+        }
+    }
     if (parser.isSet(sizeOption)) {
         const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
         if (parts.size() == 2)
@@ -87,16 +111,36 @@ int main(int argc, char* argv[])
         }
     }
 
+    if (parser.isSet(draftOption)) {
+        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &drafting, &raddraft::ui::DraftingWorkspace::draftReport,
+                         Qt::SingleShotConnection);
+        if (parser.isSet(sentenceOption)) {
+            const int sentence = parser.value(sentenceOption).toInt() - 1;
+            QObject::connect(&drafting, &raddraft::ui::DraftingWorkspace::draftShown, &drafting,
+                             [&drafting, sentence] { drafting.draftPane()->textView()->selectSentence(sentence); },
+                             Qt::SingleShotConnection);
+        }
+    }
+
     if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
-        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &window, [&window, file] {
+        const auto grabLater = [&window, file] {
             // Let thumbnails and the last paint settle before grabbing.
             QTimer::singleShot(1500, &window, [&window, file] {
                 const bool saved = window.grab().save(file);
                 std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
                 QApplication::exit(saved ? 0 : 1);
             });
-        });
+        };
+        if (parser.isSet(draftOption)) {
+            QObject::connect(&drafting, &raddraft::ui::DraftingWorkspace::draftShown, &window, grabLater, Qt::SingleShotConnection);
+            QObject::connect(&drafting, &raddraft::ui::DraftingWorkspace::draftingFailed, &window, [](const QString& message) {
+                std::fprintf(stderr, "raddraft: drafting failed: %s\n", qPrintable(message));
+                QApplication::exit(1);
+            });
+        } else {
+            QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &window, grabLater);
+        }
     }
     return QApplication::exec();
 }

@@ -1,5 +1,6 @@
 #include "inference/Pipeline.h"
 
+#include "Preprocessing.h"
 #include "ReportModel.h"
 
 #include <c10/core/InferenceMode.h>
@@ -24,8 +25,8 @@ const ImageView* viewOf(const StudyInput& study, const std::string& name) {
     return nullptr;
 }
 
-// (H, W) in [0, 1] → (C, S, S): bilinear resize with antialiasing (like PIL's resize that
-// torchvision's Resize uses), grey repeated to C channels, then (x − mean) / std per channel.
+} // namespace
+
 torch::Tensor preprocessView(const ImageView& view, const PreprocessingSpec& spec, const std::string& name) {
     if (view.width <= 0 || view.height <= 0 || view.pixels.size() != std::size_t(view.width) * std::size_t(view.height)) {
         throw InferenceError(ErrorCode::InvalidArgument,
@@ -50,8 +51,6 @@ torch::Tensor preprocessView(const ImageView& view, const PreprocessingSpec& spe
     const torch::Tensor std = torch::tensor(spec.std, torch::kFloat32).view({spec.channels, 1, 1});
     return (image - mean) / std;
 }
-
-} // namespace
 
 Pipeline::Pipeline(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Pipeline::Pipeline(Pipeline&&) noexcept = default;

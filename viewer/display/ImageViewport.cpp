@@ -112,6 +112,7 @@ void ImageViewport::setStack(std::vector<std::shared_ptr<const dicom::DecodedIma
     m_pending.reset();
     m_drag = Drag::None;
     m_probeText.clear();
+    m_overlayPainter.setOverlay(nullptr);
     if (hasImage()) {
         const dicom::DecodedImage& decoded = *m_stack.front();
         m_presets = windowPresetsFor(decoded, 0);
@@ -214,11 +215,45 @@ void ImageViewport::paintEvent(QPaintEvent*)
     painter.drawImage(QPointF(0, 0), source);
     painter.restore();
 
+    paintOverlay(painter);
     painter.setRenderHint(QPainter::Antialiasing, true);
     paintMeasurements(painter);
     if (m_annotationsVisible)
         paintAnnotations(painter);
     Q_EMIT painted();
+}
+
+void ImageViewport::paintOverlay(QPainter& painter)
+{
+    if (!m_overlayVisible || m_overlayPainter.drawsNothing())
+        return;
+    // The same transform as the image: the map follows zoom, pan, rotation and flips exactly.
+    m_overlayPainter.paint(painter, m_geometry.imageToWidget());
+    m_overlayPainter.paintColorBar(painter, rect());
+}
+
+void ImageViewport::setHeatmapOverlay(std::shared_ptr<const HeatmapOverlay> overlay)
+{
+    if (overlay == m_overlayPainter.overlay())
+        return;
+    m_overlayPainter.setOverlay(std::move(overlay));
+    update();
+}
+
+void ImageViewport::setOverlayStyle(const OverlayStyle& style)
+{
+    if (style == m_overlayPainter.style())
+        return;
+    m_overlayPainter.setStyle(style);
+    update();
+}
+
+void ImageViewport::setOverlayVisible(bool visible)
+{
+    if (visible == m_overlayVisible)
+        return;
+    m_overlayVisible = visible;
+    update();
 }
 
 void ImageViewport::paintMeasurements(QPainter& painter)
@@ -326,11 +361,7 @@ void ImageViewport::paintAnnotations(QPainter& painter)
             const int x = left ? margin : width() - margin - metrics.horizontalAdvance(lines[i]);
             const int y = top ? margin + metrics.ascent() + i * lineHeight
                               : height() - margin - metrics.descent() - (static_cast<int>(lines.size()) - 1 - i) * lineHeight;
-            QPainterPath path;
-            path.addText(QPointF(x, y), font, lines[i]);
-            painter.setPen(QPen(QColor(0, 0, 0, 200), 3));
-            painter.drawPath(path);
-            painter.fillPath(path, QColor(235, 235, 235));
+            m_textCache.draw(painter, QPointF(x, y), lines[i], font);
         }
     };
     drawBlock(topLeft, Qt::AlignTop | Qt::AlignLeft);

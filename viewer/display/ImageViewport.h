@@ -9,7 +9,9 @@
 
 #include "dicom/PixelDecoder.h"
 #include "display/FrameRenderer.h"
+#include "display/HeatmapOverlayPainter.h"
 #include "display/Measurements.h"
+#include "display/OutlinedTextCache.h"
 #include "display/ViewGeometry.h"
 #include "display/WindowPresets.h"
 
@@ -76,6 +78,16 @@ public:
     /// Probe text for an image point, or empty outside the image.
     QString probeTextAt(QPointF imagePoint) const;
 
+    /// The heatmap drawn over the image (nullptr: none), following zoom, pan, rotation and flips.
+    /// A map belongs to one image: setImage/setStack remove it.
+    void setHeatmapOverlay(std::shared_ptr<const HeatmapOverlay> overlay);
+    const std::shared_ptr<const HeatmapOverlay>& heatmapOverlay() const { return m_overlayPainter.overlay(); }
+    void setOverlayStyle(const OverlayStyle& style);
+    const OverlayStyle& overlayStyle() const { return m_overlayPainter.style(); }
+    bool isOverlayVisible() const { return m_overlayVisible; }
+    /// Where the overlay's colour bar is drawn (widget coordinates), whether or not it is shown.
+    QRect overlayColorBarRect() const { return HeatmapOverlayPainter::colorBarRect(rect()); }
+
 public Q_SLOTS:
     void setWindowLevel(double center, double width);
     void applyPreset(int index);
@@ -98,6 +110,8 @@ public Q_SLOTS:
     void clearMeasurements();
     void setCinePlaying(bool playing);
     void setCineFramesPerSecond(int fps);
+    /// Shows or hides the heatmap overlay (the map itself is kept).
+    void setOverlayVisible(bool visible);
 
 Q_SIGNALS:
     void displayChanged();          ///< window/level, inversion or preset changed
@@ -127,6 +141,7 @@ private:
     const QImage& mipmapForZoom(double zoom, int* level);
     void paintMeasurements(QPainter& painter);
     void paintAnnotations(QPainter& painter);
+    void paintOverlay(QPainter& painter);
     void updateProbe(QPointF widgetPoint);
     double handleToleranceInImage() const;
     void startDrag(Drag drag, QPointF position);
@@ -148,6 +163,9 @@ private:
     MeasurementList m_measurements;
     ViewportTool m_tool = ViewportTool::WindowLevel;
     bool m_annotationsVisible = true;
+    HeatmapOverlayPainter m_overlayPainter;
+    OutlinedTextCache m_textCache; ///< corner annotations
+    bool m_overlayVisible = true;
 
     Drag m_drag = Drag::None;
     QPointF m_dragStart;

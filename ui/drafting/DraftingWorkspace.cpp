@@ -1,0 +1,361 @@
+#include "DraftingWorkspace.h"
+
+#include "DraftPane.h"
+#include "FindingsPanel.h"
+#include "MainWindow.h"
+#include "ModelSelector.h"
+#include "OverlayPresenter.h"
+#include "OverlayToolBar.h"
+#include "inference/InferenceError.h"
+
+#include <QAction>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+
+#include <algorithm>
+
+namespace raddraft::ui {
+
+namespace {
+
+const QString bundleSetting = QStringLiteral("drafting/bundle");
+
+QMenu* menuTitled(QMenuBar* bar, const QString& title)
+{
+    for (QAction* action : bar->actions())
+        if (action->menu() && action->text() == title)
+            return action->menu();
+    return nullptr;
+}
+
+} // namespace
+
+DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_window(window)
+{
+    m_controller = new DraftingController(this);
+    std::vector<viewer::ImageViewport*> viewports;
+    for (int i = 0; i < ViewerPanel::maximumViewports; ++i)
+        viewports.push_back(window->viewerPanel()->viewport(i));
+    m_overlays = new OverlayPresenter(viewports, this);
+
+    createCommands();
+    createDocks();
+
+    connect(m_controller, &DraftingController::runningChanged, this, [this](bool running) {
+        m_pane->setRunning(running);
+        m_cancelAction->setEnabled(running);
+        if (!running) {
+            m_runningStudyKey.clear();
+            m_runningBundleHash.clear();
+        }
+    });
+    connect(m_controller, &DraftingController::progressChanged, m_pane, &DraftPane::showProgress);
+    connect(m_controller, &DraftingController::draftReady, this,
+            [this](const QString& study, const QString& hash, const DraftPointer& draft, bool fromCache) {
+                const std::optional<InstalledBundle> bundle = currentBundle();
+                if (study == currentStudyKey() && bundle && hash == bundle->bundleHash())
+                    showDraft(draft, fromCache);
+            });
+    connect(m_controller, &DraftingController::draftFailed, this, [this](const QString& study, const QString&, const QString& message) {
+        if (study != currentStudyKey())
+            return;
+        m_pane->showStatus(tr("Drafting failed: %1").arg(message), true);
+        m_window->statusBar()->showMessage(tr("Drafting failed"), 5000);
+        Q_EMIT draftingFailed(message);
+    });
+    connect(m_controller, &DraftingController::draftCancelled, this, [this](const QString& study) {
+        if (study != currentStudyKey())
+            return;
+        m_pane->showStatus(tr("Drafting cancelled; no draft was made."));
+        Q_EMIT draftingCancelled();
+    });
+
+    connect(m_pane->textView(), &DraftTextView::overlayRequested, this, [this](const OverlaySource& source) {
+        m_findings->clearSelection();
+        m_overlays->show(source);
+    });
+    connect(m_pane->textView(), &DraftTextView::overlayPreviewRequested, m_overlays, &OverlayPresenter::preview);
+    connect(m_findings, &FindingsPanel::overlayRequested, this, [this](const OverlaySource& source) {
+        m_pane->textView()->clearSentenceSelection();
+        m_overlays->show(source);
+    });
+    connect(m_overlays, &OverlayPresenter::sourceChanged, this, [this](const OverlaySource& source) {
+        if (!source.isNone() && source.heatmaps.empty())
+            m_window->statusBar()->showMessage(tr("%1: the model gives no map for this.").arg(source.title), 4000);
+    });
+    connect(m_overlayToolBar, &OverlayToolBar::styleChanged, this, [this](const viewer::OverlayStyle& style) {
+        m_overlays->setStyle(style);
+        saveOverlaySettings();
+    });
+    connect(m_models, &ModelSelector::currentBundleChanged, this, &DraftingWorkspace::onBundleChanged);
+    connect(m_models, &ModelSelector::addBundleRequested, this, [this] {
+        const QString directory = QFileDialog::getExistingDirectory(m_window, tr("Choose a model bundle folder"));
+        if (directory.isEmpty())
+            return;
+        try {
+            useBundle(directory);
+        } catch (const inference::InferenceError& error) {
+            QMessageBox::warning(m_window, tr("Not a model bundle"), QString::fromStdString(error.what()));
+        }
+    });
+    connect(m_window, &MainWindow::studyDisplayed, this, &DraftingWorkspace::onStudyDisplayed);
+
+    restoreSettings();
+    m_folders = BundleCatalog::defaultFolders();
+    rescanModels();
+}
+
+DraftingWorkspace::~DraftingWorkspace() = default;
+
+void DraftingWorkspace::createCommands()
+{
+    m_draftAction = m_window->addCommand(QStringLiteral("draftReport"), tr("&Draft Report"), QKeySequence(tr("Ctrl+D")),
+                                         [this] { draftReport(); }, tr("Draft the report of the displayed study with the chosen model"));
+    m_cancelAction = m_window->addCommand(QStringLiteral("cancelDraft"), tr("&Cancel Drafting"), QKeySequence(tr("Esc")),
+                                          [this] { cancelDraft(); });
+    m_cancelAction->setEnabled(false);
+    m_toggleOverlay = m_window->addCommand(QStringLiteral("toggleOverlay"), tr("Show Heatmap &Overlay"), QKeySequence(tr("O")),
+                                           [this] { m_overlays->setVisible(m_toggleOverlay->isChecked()); saveOverlaySettings(); });
+    m_toggleOverlay->setCheckable(true);
+    m_toggleOverlay->setChecked(true);
+    m_overlayFilled = m_window->addCommand(QStringLiteral("overlayFilled"), tr("Overlay: Filled Colour &Map"), QKeySequence(tr("Shift+O")), [] {});
+    m_overlayContours = m_window->addCommand(QStringLiteral("overlayContours"), tr("Overlay: Contour &Lines (50 %, 70 % of max)"),
+                                             QKeySequence(tr("Shift+L")), [] {});
+    m_overlayRegion = m_window->addCommand(QStringLiteral("overlayRegion"), tr("Overlay: Thresholded Region and &Box (≥ 70 % of max)"),
+                                           QKeySequence(tr("Shift+B")), [] {});
+    for (QAction* part : {m_overlayFilled, m_overlayContours, m_overlayRegion})
+        part->setCheckable(true);
+    m_nextColorMap = m_window->addCommand(QStringLiteral("nextColorMap"), tr("Overlay: Next Colour Ma&p"), QKeySequence(tr("Shift+M")),
+                                          [this] { m_overlayToolBar->cycleColorMap(); });
+    m_rescanModels = m_window->addCommand(QStringLiteral("rescanModels"), tr("&Refresh Model List"), QKeySequence(tr("F5")),
+                                          [this] { rescanModels(); });
+    m_rescanModels->setIconText(tr("Refresh"));
+
+    QMenuBar* bar = m_window->menuBar();
+    auto* report = new QMenu(tr("&Report"), bar);
+    report->addAction(m_draftAction);
+    report->addAction(m_cancelAction);
+    report->addSeparator();
+    for (QAction* action : {m_toggleOverlay, m_overlayFilled, m_overlayContours, m_overlayRegion, m_nextColorMap})
+        report->addAction(action);
+    report->addSeparator();
+    report->addAction(m_rescanModels);
+    QMenu* help = menuTitled(bar, MainWindow::tr("&Help"));
+    bar->insertMenu(help ? help->menuAction() : nullptr, report);
+
+    m_overlayToolBar = new OverlayToolBar(m_toggleOverlay, m_overlayFilled, m_overlayContours, m_overlayRegion, m_window);
+    m_window->addToolBar(m_overlayToolBar);
+}
+
+void DraftingWorkspace::createDocks()
+{
+    m_pane = new DraftPane(m_draftAction, m_cancelAction, m_window);
+    m_draftDock = new QDockWidget(tr("Draft Report"), m_window);
+    m_draftDock->setObjectName(QStringLiteral("draftDock"));
+    m_draftDock->setWidget(m_pane);
+    m_window->addDockWidget(Qt::RightDockWidgetArea, m_draftDock);
+
+    m_findings = new FindingsPanel(m_window);
+    m_findingsDock = new QDockWidget(tr("Findings"), m_window);
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));
+    m_findingsDock->setWidget(m_findings);
+    m_window->splitDockWidget(m_draftDock, m_findingsDock, Qt::Vertical);
+
+    m_models = new ModelSelector(m_rescanModels, m_window);
+    m_modelsDock = new QDockWidget(tr("Models"), m_window);
+    m_modelsDock->setObjectName(QStringLiteral("modelsDock"));
+    m_modelsDock->setWidget(m_models);
+    m_window->tabifyDockWidget(m_findingsDock, m_modelsDock);
+    m_findingsDock->raise();
+
+    if (QMenu* view = menuTitled(m_window->menuBar(), MainWindow::tr("&View")))
+        for (QDockWidget* dock : {m_draftDock, m_findingsDock, m_modelsDock})
+            view->addAction(dock->toggleViewAction());
+}
+
+void DraftingWorkspace::restoreSettings()
+{
+    QSettings settings;
+    // The window restored its layout before these docks existed: restore it again with them.
+    if (!m_window->restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray())) {
+        m_window->resizeDocks({m_draftDock}, {440}, Qt::Horizontal);
+        m_window->resizeDocks({m_draftDock, m_findingsDock}, {55, 45}, Qt::Vertical);
+    }
+    viewer::OverlayStyle style;
+    style.filled = settings.value(QStringLiteral("overlay/filled"), style.filled).toBool();
+    style.contours = settings.value(QStringLiteral("overlay/contours"), style.contours).toBool();
+    style.region = settings.value(QStringLiteral("overlay/region"), style.region).toBool();
+    style.opacity = std::clamp(settings.value(QStringLiteral("overlay/opacity"), style.opacity).toDouble(), 0.0, 1.0);
+    style.colorMap = viewer::colorMapFromName(settings.value(QStringLiteral("overlay/colorMap"), viewer::colorMapName(style.colorMap)).toString());
+    m_overlayToolBar->setOverlayStyle(style);
+    m_overlays->setStyle(style);
+    m_toggleOverlay->setChecked(settings.value(QStringLiteral("overlay/visible"), true).toBool());
+    m_overlays->setVisible(m_toggleOverlay->isChecked());
+}
+
+void DraftingWorkspace::saveOverlaySettings() const
+{
+    QSettings settings;
+    const viewer::OverlayStyle& style = m_overlayToolBar->overlayStyle();
+    settings.setValue(QStringLiteral("overlay/filled"), style.filled);
+    settings.setValue(QStringLiteral("overlay/contours"), style.contours);
+    settings.setValue(QStringLiteral("overlay/region"), style.region);
+    settings.setValue(QStringLiteral("overlay/opacity"), style.opacity);
+    settings.setValue(QStringLiteral("overlay/colorMap"), viewer::colorMapName(style.colorMap));
+    settings.setValue(QStringLiteral("overlay/visible"), m_toggleOverlay->isChecked());
+}
+
+void DraftingWorkspace::setModelFolders(std::vector<ModelFolder> folders)
+{
+    m_folders = std::move(folders);
+    rescanModels();
+}
+
+void DraftingWorkspace::rescanModels()
+{
+    const QString remembered = QSettings().value(bundleSetting).toString();
+    BundleCatalog::ScanResult scan = BundleCatalog::scan(m_folders);
+    const bool hadSelection = m_models->currentBundle().has_value();
+    m_models->setBundles(std::move(scan.bundles), scan.problems);
+    if (!hadSelection && !remembered.isEmpty())
+        m_models->selectBundle(remembered);
+    onBundleChanged();
+}
+
+void DraftingWorkspace::useBundle(const QString& directory)
+{
+    const InstalledBundle bundle = BundleCatalog::inspect(directory, QStringLiteral("command line"));
+    m_models->addBundle(bundle);
+    m_models->selectBundle(bundle.directory);
+    onBundleChanged();
+}
+
+std::optional<InstalledBundle> DraftingWorkspace::currentBundle() const { return m_models->currentBundle(); }
+
+void DraftingWorkspace::onBundleChanged()
+{
+    const std::optional<InstalledBundle> bundle = currentBundle();
+    m_draftAction->setEnabled(bundle.has_value());
+    if (!bundle) {
+        m_pane->setModelDescription(tr("No model chosen: see the Models tab."));
+        showStoredDraftOrNothing();
+        return;
+    }
+    QSettings().setValue(bundleSetting, bundle->directory);
+    m_pane->setModelDescription(tr("Model: <b>%1</b> %2 · %3")
+                                    .arg(bundle->name().toHtmlEscaped(), QString::fromStdString(bundle->summary.version).toHtmlEscaped(),
+                                         QString::fromStdString(bundle->summary.modelType).toHtmlEscaped()));
+    m_pane->textView()->setToolTip(QDir::toNativeSeparators(bundle->directory));
+    showStoredDraftOrNothing();
+}
+
+QString DraftingWorkspace::currentStudyKey() const
+{
+    for (int i = 0; i < m_window->viewerPanel()->visibleViewportCount(); ++i) {
+        const viewer::ImageViewport* viewport = m_window->viewerPanel()->viewport(i);
+        if (OverlayPresenter::viewOf(*viewport).isEmpty())
+            continue;
+        const dicom::InstanceInfo& info = viewport->image()->info;
+        return QString::fromStdString(info.studyInstanceUid.empty() ? info.filePath : info.studyInstanceUid);
+    }
+    return {};
+}
+
+void DraftingWorkspace::onStudyDisplayed()
+{
+    const QString key = currentStudyKey();
+    if (key == m_draftStudyKey && m_draft)
+        return; // the same study hung again: its draft stays
+    if (m_controller->isRunning() && m_runningStudyKey != key)
+        m_controller->cancel(); // the radiologist moved on
+    showStoredDraftOrNothing();
+}
+
+void DraftingWorkspace::showStoredDraftOrNothing()
+{
+    const QString key = currentStudyKey();
+    const std::optional<InstalledBundle> bundle = currentBundle();
+    const DraftPointer stored = !key.isEmpty() && bundle ? m_controller->repository().find(key, bundle->bundleHash()) : nullptr;
+    if (stored) {
+        showDraft(stored, true);
+        return;
+    }
+    m_draft.reset();
+    m_draftStudyKey = key;
+    m_overlays->clear();
+    m_pane->clearDraft();
+    m_findings->setDraft(nullptr, bundle ? bundle->tagThreshold : 0.5);
+}
+
+void DraftingWorkspace::showDraft(DraftPointer draft, bool fromCache)
+{
+    m_draft = std::move(draft);
+    m_draftStudyKey = currentStudyKey();
+    m_overlays->clear();
+    const std::optional<InstalledBundle> bundle = currentBundle();
+    m_pane->showDraft(m_draft, fromCache);
+    m_findings->setDraft(m_draft, bundle ? bundle->tagThreshold : 0.5);
+    Q_EMIT draftShown(m_draft, fromCache);
+}
+
+std::optional<DraftRequest> DraftingWorkspace::requestForDisplayedStudy(QString* whyNot) const
+{
+    const std::optional<InstalledBundle> bundle = currentBundle();
+    if (!bundle) {
+        *whyNot = tr("Choose a model first (Models tab).");
+        return std::nullopt;
+    }
+    DraftRequest request;
+    request.bundleDirectory = bundle->directory;
+    request.bundleHash = bundle->bundleHash();
+    request.studyUid = currentStudyKey();
+    for (int i = 0; i < m_window->viewerPanel()->visibleViewportCount(); ++i) {
+        const viewer::ImageViewport* viewport = m_window->viewerPanel()->viewport(i);
+        const QString view = OverlayPresenter::viewOf(*viewport);
+        std::optional<DraftViewImage>& slot = view == QLatin1String("frontal") ? request.frontal : request.lateral;
+        if (view.isEmpty() || slot)
+            continue;
+        const std::shared_ptr<const dicom::DecodedImage> image = viewport->image();
+        // A chest radiograph hangs as one image, where the viewport's frame is the image's frame;
+        // in a stack of single-frame images it is frame 0 of the image shown.
+        slot = DraftViewImage{image, std::clamp(viewport->currentFrame(), 0, image->pixels.frames - 1), viewport->displaySettings()};
+    }
+    if (!request.frontal && !request.lateral) {
+        *whyNot = tr("Drafting needs a frontal or lateral chest radiograph on screen (ViewPosition PA, AP or LL).");
+        return std::nullopt;
+    }
+    return request;
+}
+
+void DraftingWorkspace::draftReport()
+{
+    QString whyNot;
+    const std::optional<DraftRequest> request = requestForDisplayedStudy(&whyNot);
+    if (!request) {
+        m_pane->showStatus(whyNot, true);
+        Q_EMIT draftingFailed(whyNot);
+        return;
+    }
+    m_draftDock->show();
+    m_draftDock->raise();
+    m_runningStudyKey = request->studyUid;
+    m_runningBundleHash = request->bundleHash;
+    if (!m_controller->draft(*request)) {
+        // Computing: the old text goes, so nothing on screen pretends to be the new draft.
+        m_draft.reset();
+        m_draftStudyKey = request->studyUid;
+        m_overlays->clear();
+        m_pane->clearDraft(tr("Drafting with %1…").arg(currentBundle()->displayName()));
+        m_findings->setDraft(nullptr, currentBundle()->tagThreshold);
+    }
+}
+
+void DraftingWorkspace::cancelDraft() { m_controller->cancel(); }
+
+} // namespace raddraft::ui

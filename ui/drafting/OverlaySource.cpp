@@ -1,0 +1,57 @@
+#include "OverlaySource.h"
+
+#include <QCoreApplication>
+
+namespace raddraft::ui {
+
+namespace {
+
+QString tr(const char* text) { return QCoreApplication::translate("OverlaySource", text); }
+
+template <typename Items>
+bool inRange(const Items& items, int index)
+{
+    return index >= 0 && index < static_cast<int>(items.size());
+}
+
+} // namespace
+
+bool OverlaySource::operator==(const OverlaySource& other) const
+{
+    if (kind != other.kind || index != other.index || title != other.title || heatmaps.size() != other.heatmaps.size())
+        return false;
+    for (std::size_t i = 0; i < heatmaps.size(); ++i) {
+        const inference::Heatmap& a = heatmaps[i];
+        const inference::Heatmap& b = other.heatmaps[i];
+        if (a.view != b.view || a.rows != b.rows || a.cols != b.cols || a.values != b.values)
+            return false;
+    }
+    return true;
+}
+
+OverlaySource sentenceOverlay(const inference::Draft& draft, int sentenceIndex)
+{
+    if (!inRange(draft.sentences, sentenceIndex))
+        return {};
+    const inference::DraftSentence& sentence = draft.sentences[static_cast<std::size_t>(sentenceIndex)];
+    return {OverlaySource::Kind::Sentence, sentenceIndex, tr("Sentence %1").arg(sentenceIndex + 1), sentence.heatmaps};
+}
+
+OverlaySource tokenOverlay(const inference::Draft& draft, int tokenIndex)
+{
+    if (!inRange(draft.tokens, tokenIndex))
+        return {};
+    const inference::DraftToken& token = draft.tokens[static_cast<std::size_t>(tokenIndex)];
+    return {OverlaySource::Kind::Token, tokenIndex, tr("Word “%1”").arg(QString::fromStdString(token.text)), token.heatmaps};
+}
+
+OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex)
+{
+    if (!inRange(draft.findings, findingIndex))
+        return {};
+    const inference::Finding& finding = draft.findings[static_cast<std::size_t>(findingIndex)];
+    return {OverlaySource::Kind::Finding, findingIndex,
+            tr("%1 (%2)").arg(QString::fromStdString(finding.name)).arg(finding.probability, 0, 'f', 2), finding.heatmaps};
+}
+
+} // namespace raddraft::ui

@@ -1,0 +1,36 @@
+#pragma once
+// What the heatmap overlay shows: the maps of one sentence, one token (word) or one finding of a
+// draft, one per view. Every pane that lets the user pick evidence (the draft text, the findings
+// panel, later the editable report and the knowledge graph) emits an OverlaySource through an
+// `overlayRequested(OverlaySource)` signal; the OverlayPresenter puts it on the views.
+
+#include "inference/Draft.h"
+
+#include <QMetaType>
+#include <QString>
+
+#include <vector>
+
+namespace raddraft::ui {
+
+struct OverlaySource {
+    enum class Kind { None, Sentence, Token, Finding };
+    Kind kind = Kind::None;
+    int index = -1;                           ///< into Draft::sentences, ::tokens or ::findings
+    QString title;                            ///< names the source on the colour bar
+    std::vector<inference::Heatmap> heatmaps; ///< one per view ("frontal", "lateral"); may be empty
+
+    bool isNone() const { return kind == Kind::None; }
+    /// Same part with the same maps (two drafts' "Sentence 1" differ by their maps).
+    bool operator==(const OverlaySource& other) const;
+    bool operator!=(const OverlaySource& other) const { return !(*this == other); }
+};
+
+/// The sources of a draft's parts; an index out of range gives a None source.
+OverlaySource sentenceOverlay(const inference::Draft& draft, int sentenceIndex);
+OverlaySource tokenOverlay(const inference::Draft& draft, int tokenIndex);
+OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex);
+
+} // namespace raddraft::ui
+
+Q_DECLARE_METATYPE(raddraft::ui::OverlaySource)
