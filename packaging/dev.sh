@@ -25,7 +25,7 @@ jobs=$(nproc)
 if [[ $command == run ]]; then
   cmake --build --preset dev --target raddraft -- -j"$jobs"
   if [[ $# -eq 0 ]]; then
-    set -- "$root/resources/samples/chest-pa-lateral"
+    set -- "$root/resources/samples/phantom-cardiomegaly-effusion"
   fi
   if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
     echo "dev.sh: no display; starting the workstation under xvfb-run" >&2

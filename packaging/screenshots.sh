@@ -6,15 +6,15 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$root/docs/screenshots
-build=$root/build/dev
+build=${RADDRAFT_BUILD_DIR:-$root/build/dev}
 mkdir -p "$out"
 export RADDRAFT_SOURCE_DIR=$root RADDRAFT_SCREENSHOT_DIR=$out QT_QPA_PLATFORM=xcb
 run() { xvfb-run -a -s "-screen 0 1920x1080x24" "$@"; }
 run "$build/app/gui/raddraft" --window-size 1600x1000 --screenshot "$out/workstation-sample-study.png" \
-  "$root/resources/samples/chest-pa-lateral"
+  "$root/resources/samples/phantom-cardiomegaly-effusion"
 run "$build/tests/gui/test_main_window" distanceAndAngleMeasurements
 
-sample=$root/resources/samples/chest-pa-lateral
+sample=$root/resources/samples/phantom-cardiomegaly-effusion
 bundle=${1:-}
 if [[ -z $bundle ]]; then
   for candidate in "$root"/resources/models/*/; do
@@ -25,7 +25,7 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 if [[ -z $bundle ]]; then
   bundle=$scratch/random-demo
-  "$build/tests/gui/raddraft-make-random-bundle" "$bundle" --frontal "$sample/chest-pa.dcm" --lateral "$sample/chest-lateral.dcm"
+  "$build/tests/gui/raddraft-make-random-bundle" "$bundle" --frontal "$sample/frontal.dcm" --lateral "$sample/lateral.dcm"
 fi
 # Default window layout and overlay settings (a fresh configuration), first sentence selected.
 run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --window-size 1600x1000 --model "$bundle" --draft --sentence 1 \

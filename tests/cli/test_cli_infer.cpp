@@ -20,7 +20,7 @@ namespace {
 
 QString samplePath()
 {
-    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral");
+    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/phantom-cardiomegaly-effusion");
 }
 
 } // namespace
@@ -67,8 +67,8 @@ private Q_SLOTS:
 
         // The same study through --frontal/--lateral gives the same draft (deterministic model).
         const CliRun named = runCli({QStringLiteral("infer"), QStringLiteral("--model"), m_bundle, QStringLiteral("--frontal"),
-                                  samplePath() + QStringLiteral("/chest-pa.dcm"), QStringLiteral("--lateral"),
-                                  samplePath() + QStringLiteral("/chest-lateral.dcm")});
+                                  samplePath() + QStringLiteral("/frontal.dcm"), QStringLiteral("--lateral"),
+                                  samplePath() + QStringLiteral("/lateral.dcm")});
         QVERIFY2(named.exitCode == 0, qPrintable(named.err));
         QCOMPARE(named.out, run.out);
     }

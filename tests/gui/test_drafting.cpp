@@ -31,6 +31,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <cstdio>
 #include <ctime>
 #include <numeric>
@@ -42,7 +44,7 @@ using ui::MainWindow;
 namespace {
 
 QString sourceDir() { return qEnvironmentVariable("RADDRAFT_SOURCE_DIR"); }
-QString sampleStudyPath() { return sourceDir() + QStringLiteral("/resources/samples/chest-pa-lateral"); }
+QString sampleStudyPath() { return sourceDir() + QStringLiteral("/resources/samples/phantom-cardiomegaly-effusion"); }
 
 void createBundle(const QString& directory, const char* name, const std::string& hyperParameters, int imageSize, std::uint64_t seed)
 {
@@ -425,30 +427,37 @@ private Q_SLOTS:
         const ui::DraftPointer draft = workspace.currentDraft();
         QVERIFY(draft && !draft->sentences.empty());
         ui::DraftTextView* text = workspace.draftPane()->textView();
-        for (std::size_t s = 0; s < draft->sentences.size(); ++s) {
-            click(text->viewport(), text->sentenceRect(static_cast<int>(s)).center());
+        // Each step, then 20 ms of event processing (its repaints); the UI thread's CPU per kind.
+        std::map<QString, double> stepCpu;
+        const auto step = [&](const QString& kind, const std::function<void()>& action) {
+            const double before = threadCpuMilliseconds();
+            action();
             QTest::qWait(20);
-        }
+            stepCpu[kind] = std::max(stepCpu[kind], threadCpuMilliseconds() - before);
+        };
+        for (std::size_t s = 0; s < draft->sentences.size(); ++s)
+            step(QStringLiteral("select a sentence"), [&] { click(text->viewport(), text->sentenceRect(static_cast<int>(s)).center()); });
         int hovered = 0;
         for (int t = 0; t < static_cast<int>(draft->tokens.size()) && hovered < 12; ++t)
             if (!text->tokenRect(t).isEmpty()) {
-                sendMouse(text->viewport(), QEvent::MouseMove, text->tokenRect(t).center(), Qt::NoButton, Qt::NoButton);
-                QTest::qWait(20);
+                step(QStringLiteral("point at a word"), [&] {
+                    sendMouse(text->viewport(), QEvent::MouseMove, text->tokenRect(t).center(), Qt::NoButton, Qt::NoButton);
+                });
                 ++hovered;
             }
-        for (int row = 0; row < std::min(4, workspace.findingsPanel()->model()->rowCount()); ++row) {
-            workspace.findingsPanel()->selectFinding(workspace.findingsPanel()->model()->index(row).data(ui::FindingsModel::FindingIndexRole).toInt());
-            QTest::qWait(20);
-        }
-        for (Qt::Key key : {Qt::Key_L, Qt::Key_B, Qt::Key_M}) {
-            QTest::keyClick(&window, key, Qt::ShiftModifier);
-            QTest::qWait(20);
-        }
-        window.viewerPanel()->viewport(0)->zoomIn();
-        QTest::qWait(20);
-        QTest::keyClick(&window, Qt::Key_O);
-        QTest::qWait(20);
-        QTest::keyClick(&window, Qt::Key_O);
+        for (int row = 0; row < std::min(4, workspace.findingsPanel()->model()->rowCount()); ++row)
+            step(QStringLiteral("choose a finding"), [&] {
+                workspace.findingsPanel()->selectFinding(
+                    workspace.findingsPanel()->model()->index(row).data(ui::FindingsModel::FindingIndexRole).toInt());
+            });
+        step(QStringLiteral("contours on"), [&] { QTest::keyClick(&window, Qt::Key_L, Qt::ShiftModifier); });
+        step(QStringLiteral("region on"), [&] { QTest::keyClick(&window, Qt::Key_B, Qt::ShiftModifier); });
+        step(QStringLiteral("next colour map"), [&] { QTest::keyClick(&window, Qt::Key_M, Qt::ShiftModifier); });
+        step(QStringLiteral("zoom in"), [&] { window.viewerPanel()->viewport(0)->zoomIn(); });
+        step(QStringLiteral("overlay off"), [&] { QTest::keyClick(&window, Qt::Key_O); });
+        step(QStringLiteral("overlay on"), [&] { QTest::keyClick(&window, Qt::Key_O); });
+        for (const auto& [kind, cpu] : stepCpu)
+            qInfo("  UI thread CPU for \"%s\" and the repaints in the 20 ms after it: at most %.1f ms", qPrintable(kind), cpu);
         QTest::qWait(200);
         watchdog.stop();
         const double elapsed = clock.nsecsElapsed() / 1e6;

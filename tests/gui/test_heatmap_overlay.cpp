@@ -19,7 +19,7 @@ namespace {
 
 QString samplePath()
 {
-    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral/chest-pa.dcm");
+    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/phantom-cardiomegaly-effusion/frontal.dcm");
 }
 
 // A 7×7 grid, zero except one cell (the model's 224-pixel input has a 7×7 feature map).
@@ -69,13 +69,13 @@ private Q_SLOTS:
         // The overlay's raster and its point sampler agree, and the grid spans the whole
         // non-square image: the hot cell (2, 5) peaks at the centre of its cell.
         const HeatmapOverlay overlay(hotCell(2, 5), QSize(1760, 2140));
-        QCOMPARE(overlay.rasterSize(), QSize(842, 1024));
+        QCOMPARE(overlay.rasterSize(), QSize(421, 512));
         const QPointF peak(5.5 / 7 * 1760, 2.5 / 7 * 2140);
         QCOMPARE(overlay.normalizedAt(peak), 1.0);
         QVERIFY(std::abs(overlay.normalizedAt(peak + QPointF(1760 / 14.0, 0)) - 0.5) < 1e-6);
         QCOMPARE(overlay.normalizedAt(peak + QPointF(0, 2140 / 7.0 + 1)), 0.0);
         const QTransform toImage = overlay.rasterToImage();
-        for (const QPoint raster : {QPoint(0, 0), QPoint(700, 300), QPoint(841, 1023), QPoint(640, 330)}) {
+        for (const QPoint raster : {QPoint(0, 0), QPoint(350, 150), QPoint(420, 511), QPoint(320, 165)}) {
             const QPointF centre = toImage.map(QPointF(raster) + QPointF(0.5, 0.5));
             const float value = overlay.normalizedAtRaster(raster.x(), raster.y());
             QVERIFY2(std::abs(value - overlay.normalizedAt(centre)) < 1e-5, qPrintable(QString::number(value)));

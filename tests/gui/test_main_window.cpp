@@ -23,7 +23,7 @@ namespace {
 
 QString sampleStudyPath()
 {
-    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral");
+    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/phantom-cardiomegaly-effusion");
 }
 
 void sendMouse(QWidget* widget, QEvent::Type type, QPointF position, Qt::MouseButton button, Qt::MouseButtons buttons)
@@ -70,7 +70,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true); // QSettings go to a test location
         QCoreApplication::setOrganizationName(QStringLiteral("RadDraftTest"));
-        QVERIFY2(QFile::exists(sampleStudyPath() + QStringLiteral("/chest-pa.dcm")), qPrintable(sampleStudyPath()));
+        QVERIFY2(QFile::exists(sampleStudyPath() + QStringLiteral("/frontal.dcm")), qPrintable(sampleStudyPath()));
     }
 
     void hangsTheSampleChestStudy()
@@ -210,10 +210,10 @@ private Q_SLOTS:
     {
         QTemporaryDir folder;
         QVERIFY(folder.isValid());
-        for (const char* name : {"chest-pa.dcm", "chest-lateral.dcm"})
+        for (const char* name : {"frontal.dcm", "lateral.dcm"})
             QVERIFY(QFile::copy(sampleStudyPath() + QLatin1Char('/') + QLatin1String(name), folder.filePath(QLatin1String(name))));
         // A truncated copy of a real file, and bytes that are not DICOM at all.
-        QFile source(sampleStudyPath() + QStringLiteral("/chest-pa.dcm"));
+        QFile source(sampleStudyPath() + QStringLiteral("/frontal.dcm"));
         QVERIFY(source.open(QIODevice::ReadOnly));
         QFile truncated(folder.filePath(QStringLiteral("truncated.dcm")));
         QVERIFY(truncated.open(QIODevice::WriteOnly));

@@ -1,14 +1,21 @@
-// The bundled sample study is what the generator makes (byte-identical pixels, deterministic),
-// and it carries the tags a chest hanging and measurements rely on.
+// The bundled sample studies are what the generator makes (byte-identical pixels, deterministic,
+// the same ground-truth README), and they carry the tags a chest hanging and measurements rely on.
 
 #include "dicom/DicomScanner.h"
 #include "dicom/PixelDecoder.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using namespace raddraft;
+
+namespace {
+const QStringList kSampleStudies = {QStringLiteral("phantom-normal"), QStringLiteral("phantom-cardiomegaly-effusion"),
+                                    QStringLiteral("phantom-pneumothorax"), QStringLiteral("phantom-nodule"),
+                                    QStringLiteral("phantom-devices"), QStringLiteral("phantom-edema")};
+} // namespace
 
 class TestSampleStudy : public QObject {
     Q_OBJECT
@@ -20,24 +27,39 @@ private Q_SLOTS:
         generator.start(QStringLiteral(SAMPLE_GENERATOR), {folder.path()});
         QVERIFY(generator.waitForFinished(120000));
         QCOMPARE(generator.exitCode(), 0);
-        const QString bundled = qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral");
-        for (const char* name : {"chest-pa.dcm", "chest-lateral.dcm"}) {
-            const auto fresh = dicom::decodeFile(folder.filePath(QLatin1String(name)).toStdString());
-            const auto shipped = dicom::decodeFile((bundled + QLatin1Char('/') + QLatin1String(name)).toStdString());
-            QCOMPARE(fresh.pixels.rows, shipped.pixels.rows);
-            QCOMPARE(fresh.pixels.columns, shipped.pixels.columns);
-            QVERIFY2(fresh.pixels.bytes == shipped.pixels.bytes, name);
-            QCOMPARE(fresh.info.sopInstanceUid, shipped.info.sopInstanceUid);
+        const QString bundled = qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples");
+        for (const QString& study : kSampleStudies) {
+            for (const char* name : {"frontal.dcm", "lateral.dcm"}) {
+                const QString relative = study + QLatin1Char('/') + QLatin1String(name);
+                const auto fresh = dicom::decodeFile(folder.filePath(relative).toStdString());
+                const auto shipped = dicom::decodeFile((bundled + QLatin1Char('/') + relative).toStdString());
+                QCOMPARE(fresh.pixels.rows, shipped.pixels.rows);
+                QCOMPARE(fresh.pixels.columns, shipped.pixels.columns);
+                QVERIFY2(fresh.pixels.bytes == shipped.pixels.bytes, qPrintable(relative));
+                QCOMPARE(fresh.info.sopInstanceUid, shipped.info.sopInstanceUid);
+            }
+        }
+        QFile freshReadme(folder.filePath(QStringLiteral("README.md")));
+        QFile shippedReadme(bundled + QStringLiteral("/README.md"));
+        QVERIFY(freshReadme.open(QIODevice::ReadOnly) && shippedReadme.open(QIODevice::ReadOnly));
+        QCOMPARE(freshReadme.readAll(), shippedReadme.readAll());
+    }
+
+    void bundledStudiesHaveChestTags()
+    {
+        for (const QString& study : kSampleStudies) {
+            const QString bundled = qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/") + study;
+            checkChestTags(bundled);
         }
     }
 
-    void bundledStudyHasChestTags()
+private:
+    void checkChestTags(const QString& bundled)
     {
-        const QString bundled = qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/chest-pa-lateral");
         const dicom::ScanResult scan = dicom::scanPath(bundled.toStdString());
         QVERIFY(scan.errors.empty());
         QCOMPARE(scan.patients.size(), std::size_t{1});
-        QVERIFY(QString::fromStdString(scan.patients[0].patientName).startsWith(QStringLiteral("SYNTHETIC")));
+        QVERIFY(QString::fromStdString(scan.patients[0].patientName).contains(QStringLiteral("SYNTHETIC")));
         const auto series = scan.allSeries();
         QCOMPARE(series.size(), std::size_t{2});
         QStringList views;
@@ -49,7 +71,10 @@ private Q_SLOTS:
             views << QString::fromStdString(instance.viewPosition);
         }
         views.sort();
-        QCOMPARE(views, (QStringList{QStringLiteral("LL"), QStringLiteral("PA")}));
+        // PA, or AP for the portable (supine) sample, plus the left lateral.
+        QVERIFY2(views == (QStringList{QStringLiteral("LL"), QStringLiteral("PA")}) ||
+                     views == (QStringList{QStringLiteral("AP"), QStringLiteral("LL")}),
+                 qPrintable(bundled + QStringLiteral(": ") + views.join(QLatin1Char(','))));
     }
 };
 
