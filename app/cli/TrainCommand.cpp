@@ -18,6 +18,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <optional>
@@ -281,6 +282,28 @@ extern "C" void requestStop(int)
     std::signal(SIGINT, SIG_DFL);
 }
 
+// libgomp (LibTorch's OpenMP) reads OMP_WAIT_POLICY once, when it is loaded. Its default keeps
+// idle team threads spinning between parallel regions; on a 2-core machine they take the CPU from
+// the image loader threads and from the next operation (measured: report training 5× slower under
+// load). So train re-executes itself once with OMP_WAIT_POLICY=PASSIVE unless a policy was chosen.
+// Returns only when that is not possible; training then goes on in this process.
+void restartWithPassiveOpenMpWaits(const std::vector<std::string>& arguments)
+{
+    if (std::getenv("OMP_WAIT_POLICY") != nullptr)
+        return;
+    if (::setenv("OMP_WAIT_POLICY", "PASSIVE", 1) != 0)
+        return;
+    std::vector<std::string> words{"raddraft-cli", "train"};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& word : words)
+        argv.push_back(word.data());
+    argv.push_back(nullptr);
+    std::fflush(stdout);
+    std::fflush(stderr);
+    ::execv("/proc/self/exe", argv.data());
+}
+
 } // namespace
 
 int runTrainCommand(const std::vector<std::string>& arguments)
@@ -296,6 +319,7 @@ int runTrainCommand(const std::vector<std::string>& arguments)
             std::cout << training::defaultTrainingConfigJson(parsed->type) << "\n";
             return kExitSuccess;
         }
+        restartWithPassiveOpenMpWaits(arguments);
         training::TrainingRequest request;
         request.modelType = parsed->type;
         request.datasetDirectory = parsed->dataset;

@@ -19,7 +19,7 @@ namespace raddraft::cli {
 namespace {
 
 constexpr int kWidth = 1100;
-constexpr int kHeight = 460;
+constexpr int kHeight = 490;
 const QRectF kLossArea(70, 60, 420, 320);
 const QRectF kMetricArea(620, 60, 420, 320);
 const char* const kColumns[] = {"stage", "epoch", "step", "train_loss", "val_loss", "val_tag_auc",
@@ -178,8 +178,9 @@ void writeTrainingCurvesPlot(const std::string& csvPath, const std::string& pngP
         {QStringLiteral("val_bleu4"), QStringLiteral("report"), QStringLiteral("val BLEU-4"), QColor(213, 94, 0), Qt::SolidLine},
         {QStringLiteral("val_ce_f1"), QStringLiteral("report"), QStringLiteral("val CE F1"), QColor(204, 121, 167), Qt::SolidLine},
     };
-    const auto draw = [&](Panel& panel, const Series* begin, const Series* end, double legendLeft) {
-        double legendY = 74;
+    // Legends go beneath each panel, two entries per row.
+    const auto draw = [&](Panel& panel, const Series* begin, const Series* end, const QRectF& area) {
+        int entry = 0;
         for (const Series* series = begin; series != end; ++series) {
             std::vector<QPointF> points;
             for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -190,11 +191,13 @@ void writeTrainingCurvesPlot(const std::string& csvPath, const std::string& pngP
             if (points.empty())
                 continue;
             panel.line(points, series->colour, series->style);
+            const double left = area.left() + (entry % 2) * area.width() / 2;
+            const double y = area.bottom() + 52 + (entry / 2) * 18;
             painter.setPen(QPen(series->colour, 2, series->style));
-            painter.drawLine(QPointF(legendLeft, legendY), QPointF(legendLeft + 24, legendY));
+            painter.drawLine(QPointF(left, y), QPointF(left + 24, y));
             painter.setPen(Qt::black);
-            painter.drawText(QRectF(legendLeft + 30, legendY - 8, 150, 16), Qt::AlignLeft | Qt::AlignVCenter, series->label);
-            legendY += 18;
+            painter.drawText(QRectF(left + 30, y - 8, area.width() / 2 - 34, 16), Qt::AlignLeft | Qt::AlignVCenter, series->label);
+            ++entry;
         }
         if (pretrainEpochs > 0 && pretrainEpochs < int(rows.size()))
             panel.separator(pretrainEpochs + 0.5);
@@ -202,10 +205,10 @@ void writeTrainingCurvesPlot(const std::string& csvPath, const std::string& pngP
 
     Panel loss(painter, kLossArea, epochs, lossMax * 1.05);
     loss.axes(QStringLiteral("loss"), QStringLiteral("mean loss per epoch"));
-    draw(loss, std::begin(lossSeries), std::end(lossSeries), kLossArea.right() - 190);
+    draw(loss, std::begin(lossSeries), std::end(lossSeries), kLossArea);
     Panel metrics(painter, kMetricArea, epochs, 1.0);
     metrics.axes(QStringLiteral("validation"), QStringLiteral("metric"));
-    draw(metrics, std::begin(metricSeries), std::end(metricSeries), kMetricArea.right() - 160);
+    draw(metrics, std::begin(metricSeries), std::end(metricSeries), kMetricArea);
     painter.end();
 
     QSaveFile file(QString::fromStdString(pngPath));

@@ -5,8 +5,11 @@
 #include "InferenceModule.h"
 
 #include <QCoreApplication>
+#include <QGuiApplication>
 
 #include <algorithm>
+#include <cstring>
+#include <memory>
 #include <cstdio>
 #include <iostream>
 
@@ -45,7 +48,14 @@ void printHelp()
 int main(int argc, char* argv[])
 {
     using namespace raddraft::cli;
-    QCoreApplication application(argc, argv); // Qt's image plugins (JPEG) are found through it
+    // Qt's image plugins (JPEG) are found through the application object. Commands that draw
+    // figures with text (train's curves.png, evaluate's plots) need fonts, i.e. a QGuiApplication:
+    // they get one on Qt's offscreen platform (no display needed).
+    const bool drawsFigures = argc > 1 && (std::strcmp(argv[1], "train") == 0 || std::strcmp(argv[1], "evaluate") == 0);
+    if (drawsFigures)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    const std::unique_ptr<QCoreApplication> application =
+        drawsFigures ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty()) {
         printHelp();

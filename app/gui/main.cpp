@@ -60,7 +60,7 @@ int main(int argc, char* argv[])
                                  QStringLiteral("[STUDY_PATH]"));
     const QCommandLineOption screenshotOption(
         QStringLiteral("screenshot"),
-        QApplication::translate("main", "Save a PNG of the window once the study is on screen, then quit."),
+        QApplication::translate("main", "Save a PNG of the window once the study (with --draft: its draft) is on screen, then quit."),
         QStringLiteral("FILE"));
     const QCommandLineOption sizeOption(QStringLiteral("window-size"),
                                         QApplication::translate("main", "Initial window size, e.g. 1600x1000."),

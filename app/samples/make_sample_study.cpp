@@ -100,6 +100,9 @@ void writeView(const std::filesystem::path& file, const phantom::StudySpec& spec
     dicom::DicomImageToWrite dicomImage = cli::phantomDicomImage(kSampleSetSeed, spec, image, view);
     dicomImage.studyDate = "20261101";
     dicomImage.studyTime = "093000";
+    // A second, narrower window for the lung fields (preset 2 in the viewer); the first stays the
+    // phantom's unit window, so what the model sees is unchanged.
+    dicomImage.windows.push_back({20000.0, 24000.0, "LUNG"});
     dicom::DicomWriteOptions options;
     options.transferSyntax = dicom::WriteTransferSyntax::JpegLsLossless; // lossless, ~half the size
     dicom::writeDicomFile(file.string(), dicomImage, options);

@@ -17,9 +17,35 @@ using viewer::ImageViewport;
 
 namespace {
 
-QString samplePath()
+// A non-square synthetic radiograph (the grid must stretch with the image): 12-bit ramps with a
+// few bright discs, so the image under the overlay is not uniform.
+constexpr int kColumns = 880;
+constexpr int kRows = 1070;
+
+std::shared_ptr<const dicom::DecodedImage> syntheticImage()
 {
-    return qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/samples/phantom-cardiomegaly-effusion/frontal.dcm");
+    auto image = std::make_shared<dicom::DecodedImage>();
+    dicom::PixelData& pixels = image->pixels;
+    pixels.frames = 1;
+    pixels.rows = kRows;
+    pixels.columns = kColumns;
+    pixels.format = dicom::SampleFormat::UInt16;
+    pixels.bitsStored = 12;
+    pixels.photometric = "MONOCHROME2";
+    pixels.bytes.resize(pixels.frameSizeInBytes());
+    auto* samples = reinterpret_cast<std::uint16_t*>(pixels.bytes.data());
+    for (int y = 0; y < kRows; ++y)
+        for (int x = 0; x < kColumns; ++x) {
+            const bool disc = std::hypot(x % 200 - 100, y % 200 - 100) < 40;
+            samples[static_cast<std::size_t>(y) * kColumns + x] = static_cast<std::uint16_t>(disc ? 3800 : (x * 7 + y * 3) % 3000 + 200);
+        }
+    image->info.rows = kRows;
+    image->info.columns = kColumns;
+    image->info.modality = "DX";
+    image->info.photometricInterpretation = "MONOCHROME2";
+    image->info.bitsAllocated = 16;
+    image->info.bitsStored = 12;
+    return image;
 }
 
 // A 7×7 grid, zero except one cell (the model's 224-pixel input has a 7×7 feature map).
@@ -48,9 +74,7 @@ private:
 private Q_SLOTS:
     void initTestCase()
     {
-        m_image = std::make_shared<const dicom::DecodedImage>(dicom::decodeFile(samplePath().toStdString()));
-        QCOMPARE(m_image->pixels.columns, 1760);
-        QCOMPARE(m_image->pixels.rows, 2140);
+        m_image = syntheticImage();
     }
 
     void upsamplingFollowsTorchAlignCornersFalse()
@@ -68,12 +92,12 @@ private Q_SLOTS:
 
         // The overlay's raster and its point sampler agree, and the grid spans the whole
         // non-square image: the hot cell (2, 5) peaks at the centre of its cell.
-        const HeatmapOverlay overlay(hotCell(2, 5), QSize(1760, 2140));
+        const HeatmapOverlay overlay(hotCell(2, 5), QSize(kColumns, kRows));
         QCOMPARE(overlay.rasterSize(), QSize(421, 512));
-        const QPointF peak(5.5 / 7 * 1760, 2.5 / 7 * 2140);
+        const QPointF peak(5.5 / 7 * kColumns, 2.5 / 7 * kRows);
         QCOMPARE(overlay.normalizedAt(peak), 1.0);
-        QVERIFY(std::abs(overlay.normalizedAt(peak + QPointF(1760 / 14.0, 0)) - 0.5) < 1e-6);
-        QCOMPARE(overlay.normalizedAt(peak + QPointF(0, 2140 / 7.0 + 1)), 0.0);
+        QVERIFY(std::abs(overlay.normalizedAt(peak + QPointF(kColumns / 14.0, 0)) - 0.5) < 1e-6);
+        QCOMPARE(overlay.normalizedAt(peak + QPointF(0, kRows / 7.0 + 1)), 0.0);
         const QTransform toImage = overlay.rasterToImage();
         for (const QPoint raster : {QPoint(0, 0), QPoint(350, 150), QPoint(420, 511), QPoint(320, 165)}) {
             const QPointF centre = toImage.map(QPointF(raster) + QPointF(0.5, 0.5));
@@ -99,14 +123,14 @@ private Q_SLOTS:
 
     void contoursRegionAndBoxesSitAroundTheHotCell()
     {
-        const HeatmapOverlay overlay(hotCell(2, 5), QSize(1760, 2140));
-        const QPointF peak(5.5 / 7 * 1760, 2.5 / 7 * 2140);
+        const HeatmapOverlay overlay(hotCell(2, 5), QSize(kColumns, kRows));
+        const QPointF peak(5.5 / 7 * kColumns, 2.5 / 7 * kRows);
         for (const double level : {0.5, 0.7}) {
             const std::vector<QLineF> lines = overlay.contour(level);
             QVERIFY(lines.size() > 20);
             for (const QLineF& line : lines) {
                 QVERIFY2(std::abs(overlay.normalizedAt(line.p1()) - level) < 0.03, qPrintable(QString::number(overlay.normalizedAt(line.p1()))));
-                QVERIFY(QLineF(line.p1(), peak).length() < 2140 / 7.0);
+                QVERIFY(QLineF(line.p1(), peak).length() < kRows / 7.0);
             }
         }
         // Joined, the 0.5 iso-line around one cell is one closed line.
@@ -115,13 +139,13 @@ private Q_SLOTS:
         QVERIFY(polylines.front().size() > 20);
         QCOMPARE(polylines.front().front(), polylines.front().back());
         // (1 − |du|)(1 − |dv|) ≥ 0.7 on the axes reaches 0.3 cells each way: one box, centred,
-        // its edges within one pixel of the coarse raster (at most 256 per edge: 8.4 image pixels).
+        // its edges within one pixel of the coarse raster (at most 256 per edge: 4.2 image pixels here).
         const std::vector<QRectF> boxes = overlay.regionBoxes(0.7);
-        const double coarsePixel = 2140.0 / 256;
+        const double coarsePixel = double(kRows) / 256;
         QCOMPARE(boxes.size(), std::size_t{1});
         QVERIFY(QLineF(boxes.front().center(), peak).length() < coarsePixel);
-        QVERIFY2(std::abs(boxes.front().width() - 0.6 * 1760 / 7) < 2 * coarsePixel, qPrintable(QString::number(boxes.front().width())));
-        QVERIFY2(std::abs(boxes.front().height() - 0.6 * 2140 / 7) < 2 * coarsePixel, qPrintable(QString::number(boxes.front().height())));
+        QVERIFY2(std::abs(boxes.front().width() - 0.6 * kColumns / 7) < 2 * coarsePixel, qPrintable(QString::number(boxes.front().width())));
+        QVERIFY2(std::abs(boxes.front().height() - 0.6 * kRows / 7) < 2 * coarsePixel, qPrintable(QString::number(boxes.front().height())));
         // Two separate hot cells make two regions.
         HeatmapGrid two = hotCell(1, 1);
         two.values[5 * 7 + 5] = 0.9f;
@@ -162,7 +186,7 @@ private Q_SLOTS:
         if (flipVertical)
             viewport.flipVertically();
         const QPointF centre(viewport.width() / 2.0, viewport.height() / 2.0);
-        const auto overlay = std::make_shared<const HeatmapOverlay>(hotCell(2, 5), QSize(1760, 2140), QStringLiteral("test"));
+        const auto overlay = std::make_shared<const HeatmapOverlay>(hotCell(2, 5), QSize(kColumns, kRows), QStringLiteral("test"));
         viewport.setOverlayStyle(opaqueHot());
         viewport.setHeatmapOverlay(overlay);
         if (zoom != 1.0) {
@@ -236,7 +260,7 @@ private Q_SLOTS:
         viewer::OverlayStyle style;
         style.opacity = 0.0;
         viewport.setOverlayStyle(style);
-        viewport.setHeatmapOverlay(std::make_shared<const HeatmapOverlay>(hotCell(3, 3), QSize(1760, 2140), QStringLiteral("zero")));
+        viewport.setHeatmapOverlay(std::make_shared<const HeatmapOverlay>(hotCell(3, 3), QSize(kColumns, kRows), QStringLiteral("zero")));
         QCOMPARE(viewport.grab().toImage(), plain);
         style.opacity = 0.4;
         viewport.setOverlayStyle(style);
@@ -260,7 +284,7 @@ private Q_SLOTS:
         style.filled = false;
         style.contours = true;
         viewport.setOverlayStyle(style);
-        viewport.setHeatmapOverlay(std::make_shared<const HeatmapOverlay>(hotCell(3, 3), QSize(1760, 2140)));
+        viewport.setHeatmapOverlay(std::make_shared<const HeatmapOverlay>(hotCell(3, 3), QSize(kColumns, kRows)));
         const QImage contours = viewport.grab().toImage();
         QVERIFY(contours != plain);
         // Far from the cell (top-left corner of the image) nothing changes.
@@ -272,7 +296,7 @@ private Q_SLOTS:
         const QImage region = viewport.grab().toImage();
         QVERIFY(region != plain && region != contours);
         // The region's centre (the hot cell's centre) is tinted.
-        const QPoint cellCentre = viewport.geometry().toWidget(QPointF(3.5 / 7 * 1760, 3.5 / 7 * 2140)).toPoint();
+        const QPoint cellCentre = viewport.geometry().toWidget(QPointF(3.5 / 7 * kColumns, 3.5 / 7 * kRows)).toPoint();
         QVERIFY(region.pixel(cellCentre) != plain.pixel(cellCentre));
     }
 };

@@ -103,19 +103,19 @@ private Q_SLOTS:
         ImageViewport* viewport = window.viewerPanel()->viewport(0);
 
         // The file's first window is the default; the second file window is preset 2.
-        QCOMPARE(viewport->windowLevel().center, 2150.0);
-        QCOMPARE(viewport->windowLevel().width, 3000.0);
+        QCOMPARE(viewport->windowLevel().center, 32768.0);
+        QCOMPARE(viewport->windowLevel().width, 65536.0);
         window.action(QStringLiteral("preset2"))->trigger();
-        QCOMPARE(viewport->windowLevel().center, 2400.0);
-        QCOMPARE(viewport->windowLevel().width, 1600.0);
+        QCOMPARE(viewport->windowLevel().center, 20000.0);
+        QCOMPARE(viewport->windowLevel().width, 24000.0);
         QVERIFY(viewport->activePresetName().contains(QStringLiteral("LUNG")));
 
         // Right-drag: to the right widens the window, upwards raises... the level goes down.
         const QImage before = viewport->renderedFrame().copy();
         const QPointF centre(viewport->width() / 2.0, viewport->height() / 2.0);
         drag(viewport, centre, centre + QPointF(100, 50), Qt::RightButton);
-        QVERIFY(viewport->windowLevel().width > 1600.0);
-        QVERIFY(viewport->windowLevel().center < 2400.0);
+        QVERIFY(viewport->windowLevel().width > 24000.0);
+        QVERIFY(viewport->windowLevel().center < 20000.0);
         QVERIFY(viewport->activePresetName().isEmpty());
         QVERIFY(viewport->renderedFrame() != before);
 
@@ -137,7 +137,7 @@ private Q_SLOTS:
         window.action(QStringLiteral("reset"))->trigger();
         QCOMPARE(viewport->geometry().rotationDegrees(), 0);
         QVERIFY(!viewport->geometry().flippedHorizontally());
-        QCOMPARE(viewport->windowLevel().width, 3000.0);
+        QCOMPARE(viewport->windowLevel().width, 65536.0);
 
         // The pixel probe reads stored values under the mouse.
         sendMouse(viewport, QEvent::MouseMove, centre, Qt::NoButton, Qt::NoButton);
@@ -158,9 +158,9 @@ private Q_SLOTS:
         drag(viewport, from, to, Qt::LeftButton);
         QCOMPARE(viewport->measurements().items().size(), std::size_t{1});
         const viewer::Measurement distance = viewport->measurements().items().front(); // a copy: the list grows below
-        // The sample has 0.2 mm pixels: the length is the drag's image length × 0.2.
+        // The sample has 0.37109375 mm pixels (380 mm over 1024): length = image length × that.
         const QLineF imageLine(viewport->geometry().toImage(from), viewport->geometry().toImage(to));
-        QVERIFY(std::abs(distance.value(viewport->spacing()) - imageLine.length() * 0.2) < 1e-6);
+        QVERIFY(std::abs(distance.value(viewport->spacing()) - imageLine.length() * 0.37109375) < 1e-6);
         QCOMPARE(viewport->spacing().source, viewer::PhysicalSpacing::Source::PixelSpacing);
 
         // Angle: drag the first arm, then click the end of the second.

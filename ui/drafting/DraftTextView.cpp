@@ -41,7 +41,9 @@ void DraftTextView::buildDocument()
     QTextCharFormat heading;
     heading.setFontWeight(QFont::Bold);
     heading.setFontLetterSpacing(108);
-    heading.setForeground(palette().color(QPalette::PlaceholderText));
+    QColor headingColour = palette().color(QPalette::Text);
+    headingColour.setAlphaF(0.6f); // a quiet section label, readable in light and dark themes
+    heading.setForeground(headingColour);
     QTextBlockFormat headingBlock;
     headingBlock.setBottomMargin(8);
     cursor.setBlockFormat(headingBlock);
@@ -54,7 +56,7 @@ void DraftTextView::buildDocument()
     if (!m_draft) {
         QTextCharFormat note;
         note.setFontItalic(true);
-        note.setForeground(palette().color(QPalette::PlaceholderText));
+        note.setForeground(headingColour);
         cursor.insertBlock(sentenceBlock, plain);
         cursor.insertText(tr("No draft yet. Choose a model and press Ctrl+D to draft the report."), note);
         updateHighlights();

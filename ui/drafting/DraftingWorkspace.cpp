@@ -9,7 +9,6 @@
 #include "inference/InferenceError.h"
 
 #include <QAction>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QMenu>
@@ -50,10 +49,8 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     connect(m_controller, &DraftingController::runningChanged, this, [this](bool running) {
         m_pane->setRunning(running);
         m_cancelAction->setEnabled(running);
-        if (!running) {
+        if (!running)
             m_runningStudyKey.clear();
-            m_runningBundleHash.clear();
-        }
     });
     connect(m_controller, &DraftingController::progressChanged, m_pane, &DraftPane::showProgress);
     connect(m_controller, &DraftingController::draftReady, this,
@@ -91,7 +88,6 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     });
     connect(m_overlayToolBar, &OverlayToolBar::styleChanged, this, [this](const viewer::OverlayStyle& style) {
         m_overlays->setStyle(style);
-        saveOverlaySettings();
     });
     connect(m_models, &ModelSelector::currentBundleChanged, this, &DraftingWorkspace::onBundleChanged);
     connect(m_models, &ModelSelector::addBundleRequested, this, [this] {
@@ -111,7 +107,12 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     rescanModels();
 }
 
-DraftingWorkspace::~DraftingWorkspace() = default;
+DraftingWorkspace::~DraftingWorkspace()
+{
+    // Saved once, here: QSettings writes through QSaveFile with an fsync, which on a busy disk
+    // blocks the UI thread for tens of milliseconds — too long for every overlay key press.
+    saveSettings();
+}
 
 void DraftingWorkspace::createCommands()
 {
@@ -121,9 +122,10 @@ void DraftingWorkspace::createCommands()
                                           [this] { cancelDraft(); });
     m_cancelAction->setEnabled(false);
     m_toggleOverlay = m_window->addCommand(QStringLiteral("toggleOverlay"), tr("Show Heatmap &Overlay"), QKeySequence(tr("O")),
-                                           [this] { m_overlays->setVisible(m_toggleOverlay->isChecked()); saveOverlaySettings(); });
+                                           [this] { m_overlays->setVisible(m_toggleOverlay->isChecked()); });
     m_toggleOverlay->setCheckable(true);
     m_toggleOverlay->setChecked(true);
+    // The three display parts are checkable: their toggled() drives the overlay toolbar's style.
     m_overlayFilled = m_window->addCommand(QStringLiteral("overlayFilled"), tr("Overlay: Filled Colour &Map"), QKeySequence(tr("Shift+O")), [] {});
     m_overlayContours = m_window->addCommand(QStringLiteral("overlayContours"), tr("Overlay: Contour &Lines (50 %, 70 % of max)"),
                                              QKeySequence(tr("Shift+L")), [] {});
@@ -199,16 +201,18 @@ void DraftingWorkspace::restoreSettings()
     m_overlays->setVisible(m_toggleOverlay->isChecked());
 }
 
-void DraftingWorkspace::saveOverlaySettings() const
+void DraftingWorkspace::saveSettings() const
 {
     QSettings settings;
-    const viewer::OverlayStyle& style = m_overlayToolBar->overlayStyle();
+    if (const std::optional<InstalledBundle> bundle = currentBundle())
+        settings.setValue(bundleSetting, bundle->directory);
+    const viewer::OverlayStyle& style = m_overlays->style();
     settings.setValue(QStringLiteral("overlay/filled"), style.filled);
     settings.setValue(QStringLiteral("overlay/contours"), style.contours);
     settings.setValue(QStringLiteral("overlay/region"), style.region);
     settings.setValue(QStringLiteral("overlay/opacity"), style.opacity);
     settings.setValue(QStringLiteral("overlay/colorMap"), viewer::colorMapName(style.colorMap));
-    settings.setValue(QStringLiteral("overlay/visible"), m_toggleOverlay->isChecked());
+    settings.setValue(QStringLiteral("overlay/visible"), m_overlays->isVisible());
 }
 
 void DraftingWorkspace::setModelFolders(std::vector<ModelFolder> folders)
@@ -247,11 +251,9 @@ void DraftingWorkspace::onBundleChanged()
         showStoredDraftOrNothing();
         return;
     }
-    QSettings().setValue(bundleSetting, bundle->directory);
     m_pane->setModelDescription(tr("Model: <b>%1</b> %2 · %3")
                                     .arg(bundle->name().toHtmlEscaped(), QString::fromStdString(bundle->summary.version).toHtmlEscaped(),
                                          QString::fromStdString(bundle->summary.modelType).toHtmlEscaped()));
-    m_pane->textView()->setToolTip(QDir::toNativeSeparators(bundle->directory));
     showStoredDraftOrNothing();
 }
 
@@ -270,10 +272,17 @@ QString DraftingWorkspace::currentStudyKey() const
 void DraftingWorkspace::onStudyDisplayed()
 {
     const QString key = currentStudyKey();
-    if (key == m_draftStudyKey && m_draft)
-        return; // the same study hung again: its draft stays
-    if (m_controller->isRunning() && m_runningStudyKey != key)
+    if (key == m_draftStudyKey && m_draft) {
+        // The same study hung again: its draft stays, and the chosen map goes back on the new
+        // images (a new hanging removes overlays).
+        m_overlays->show(m_overlays->chosenSource());
+        return;
+    }
+    if (m_controller->isRunning()) {
+        if (m_runningStudyKey == key)
+            return; // still drafting this very study: its draft arrives here
         m_controller->cancel(); // the radiologist moved on
+    }
     showStoredDraftOrNothing();
 }
 
@@ -345,7 +354,6 @@ void DraftingWorkspace::draftReport()
     m_draftDock->show();
     m_draftDock->raise();
     m_runningStudyKey = request->studyUid;
-    m_runningBundleHash = request->bundleHash;
     if (!m_controller->draft(*request)) {
         // Computing: the old text goes, so nothing on screen pretends to be the new draft.
         m_draft.reset();

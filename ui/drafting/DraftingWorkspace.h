@@ -32,6 +32,7 @@ class DraftingWorkspace : public QObject {
 public:
     /// Adds drafting to `window` and lists the bundles of BundleCatalog::defaultFolders().
     explicit DraftingWorkspace(MainWindow* window);
+    /// Remembers the chosen bundle and the overlay style (QSettings).
     ~DraftingWorkspace() override;
 
     DraftingController* controller() const { return m_controller; }
@@ -76,7 +77,8 @@ private:
     void onBundleChanged();
     void showStoredDraftOrNothing();
     void showDraft(DraftPointer draft, bool fromCache);
-    void saveOverlaySettings() const;
+    /// The chosen bundle and the overlay style, for the next start.
+    void saveSettings() const;
 
     MainWindow* m_window = nullptr;
     DraftingController* m_controller = nullptr;
@@ -100,7 +102,6 @@ private:
     DraftPointer m_draft;
     QString m_draftStudyKey;  ///< study the panes show a draft (or drafting state) for
     QString m_runningStudyKey; ///< study being drafted now (empty when idle)
-    QString m_runningBundleHash;
 };
 
 } // namespace raddraft::ui

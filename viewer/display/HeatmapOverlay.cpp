@@ -140,12 +140,20 @@ double HeatmapOverlay::normalizedAt(QPointF imagePoint) const
 
 QImage HeatmapOverlay::filledImage(ColorMapKind colorMap, double opacity) const
 {
+    QImage image;
+    renderFilled(colorMap, opacity, image);
+    return image;
+}
+
+void HeatmapOverlay::renderFilled(ColorMapKind colorMap, double opacity, QImage& image) const
+{
     const int alpha = static_cast<int>(std::lround(std::clamp(opacity, 0.0, 1.0) * 255.0));
     std::array<QRgb, 256> table = colorMapTable(colorMap);
     for (QRgb& colour : table)
         colour = qPremultiply(qRgba(qRed(colour), qGreen(colour), qBlue(colour), alpha));
     table[0] = 0; // zero values stay fully transparent
-    QImage image(m_rasterSize, QImage::Format_ARGB32_Premultiplied);
+    if (image.size() != m_rasterSize || image.format() != QImage::Format_ARGB32_Premultiplied)
+        image = QImage(m_rasterSize, QImage::Format_ARGB32_Premultiplied);
     const int width = m_rasterSize.width(), height = m_rasterSize.height();
     forEachRowRange(height, static_cast<std::size_t>(width), [&](int begin, int end) {
         std::vector<float> values(static_cast<std::size_t>(width));
@@ -156,7 +164,6 @@ QImage HeatmapOverlay::filledImage(ColorMapKind colorMap, double opacity) const
                 line[x] = table[static_cast<std::size_t>(values[static_cast<std::size_t>(x)] * 255.0f + 0.5f)];
         }
     });
-    return image;
 }
 
 std::vector<QLineF> HeatmapOverlay::contour(double level) const

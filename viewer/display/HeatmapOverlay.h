@@ -9,11 +9,13 @@
 // is drawn is what the evaluation scores.
 //
 // The map is sampled onto a raster over the image (the image's pixel grid, reduced to at most
-// maximumRasterEdge pixels per edge; the painter interpolates further when zoomed in) and
-// normalised to its own maximum: colours always span 0 … max of the displayed map. Contours and
-// the thresholded region use a coarser raster (at most 256 pixels per edge): the field is
-// piecewise bilinear, so lines interpolated on it stay within a fraction of an image pixel of the
-// fine raster's, at a sixteenth of the work on the UI thread.
+// maximumRasterEdge pixels per edge), normalised to its own maximum (colours always span
+// 0 … max of the displayed map), and drawn with the painter's bilinear filtering up to the
+// screen's pixels. The field is piecewise bilinear, so 512 samples per edge (73 per cell of a 7×7
+// grid) reproduce it everywhere but within a raster pixel of the cell-centre kinks, at a quarter
+// of the work of 1024: it is recomputed for every word the pointer crosses. Contours and the
+// thresholded region use a coarser raster (at most 256 pixels per edge), on which interpolated
+// iso-lines stay within a fraction of a raster pixel of the exact ones.
 
 #include "display/ColorMap.h"
 
@@ -48,7 +50,7 @@ std::vector<float> upsampleHeatmapGrid(const HeatmapGrid& grid, int width, int h
 
 class HeatmapOverlay {
 public:
-    static constexpr int defaultMaximumRasterEdge = 1024;
+    static constexpr int defaultMaximumRasterEdge = 512;
 
     /// `imageSize`: columns × rows of the image the map belongs to. `title` names the map's source
     /// for the colour bar ("Sentence 2", "pleural effusion"). Throws std::invalid_argument for an
@@ -74,6 +76,9 @@ public:
     /// with constant alpha `opacity` (0 … 1); fully transparent where the value rounds to the
     /// colour map's first entry (zero values).
     QImage filledImage(ColorMapKind colorMap, double opacity) const;
+    /// The same into `target`, reusing its pixels when it already has the raster's size and
+    /// format (a new map on every hovered word: no fresh, page-faulting 4 MB each time).
+    void renderFilled(ColorMapKind colorMap, double opacity, QImage& target) const;
     /// The iso-line at `level` × maximum (level in (0, 1)) as segments in image coordinates,
     /// by marching squares on a raster of at most 256 pixels per edge.
     std::vector<QLineF> contour(double level) const;

@@ -2,7 +2,6 @@
 
 #include <QCoreApplication>
 #include <QFontMetrics>
-#include <QPainterPath>
 
 #include <algorithm>
 #include <cmath>
@@ -22,8 +21,7 @@ QString percent(double fraction) { return QStringLiteral("%1 %").arg(std::lround
 void HeatmapOverlayPainter::setOverlay(std::shared_ptr<const HeatmapOverlay> overlay)
 {
     m_overlay = std::move(overlay);
-    m_filled = QImage();
-    m_filledKey.reset();
+    m_filledKey.reset(); // m_filled keeps its pixels for the next map of the same size
     m_contours.clear();
     m_region = QImage();
     m_regionBoxes.clear();
@@ -46,7 +44,7 @@ void HeatmapOverlayPainter::paint(QPainter& painter, const QTransform& imageToWi
     if (m_style.filled && m_style.opacity > 0.0) {
         const std::pair<ColorMapKind, double> key{m_style.colorMap, m_style.opacity};
         if (m_filledKey != key) {
-            m_filled = overlay.filledImage(m_style.colorMap, m_style.opacity);
+            overlay.renderFilled(m_style.colorMap, m_style.opacity, m_filled);
             m_filledKey = key;
         }
         painter.save();
@@ -168,7 +166,7 @@ void HeatmapOverlayPainter::paintColorBar(QPainter& painter, const QRect& area)
         m_text.draw(painter, QPointF(right - metrics.horizontalAdvance(text), y), text, font);
     };
     if (!overlay.title().isEmpty())
-        alignedToRight(bar.top() - metrics.descent() - 6, metrics.elidedText(overlay.title(), Qt::ElideRight, 220));
+        alignedToRight(bar.top() - metrics.descent() - metrics.ascent() / 2.0 - 6, metrics.elidedText(overlay.title(), Qt::ElideRight, 220));
     alignedToRight(bar.bottom() + 6 + metrics.ascent(), tr("scaled to this map's max"));
     alignedToRight(bar.bottom() + 6 + metrics.ascent() + metrics.lineSpacing(),
                    tr("max = %1").arg(static_cast<double>(overlay.maximum()), 0, 'g', 3));

@@ -364,6 +364,18 @@ void ImageViewport::paintAnnotations(QPainter& painter)
             m_textCache.draw(painter, QPointF(x, y), lines[i], font);
         }
     };
+    // In a narrow viewport a right-hand line is shortened where it would run into the left-hand
+    // line of the same row (patient data, window and zoom stay whole; descriptions give way).
+    const auto elideAgainst = [&](QStringList& right, const QStringList& left, bool top) {
+        for (int i = 0; i < right.size(); ++i) {
+            const int row = top ? i : static_cast<int>(right.size()) - 1 - i; // counted from the corner
+            const int leftIndex = top ? row : static_cast<int>(left.size()) - 1 - row;
+            const int leftWidth = leftIndex >= 0 && leftIndex < left.size() ? metrics.horizontalAdvance(left[leftIndex]) + 12 : 0;
+            right[i] = metrics.elidedText(right[i], Qt::ElideRight, std::max(0, width() - 2 * margin - leftWidth));
+        }
+    };
+    elideAgainst(topRight, topLeft, true);
+    elideAgainst(bottomRight, bottomLeft, false);
     drawBlock(topLeft, Qt::AlignTop | Qt::AlignLeft);
     drawBlock(topRight, Qt::AlignTop | Qt::AlignRight);
     drawBlock(bottomLeft, Qt::AlignBottom | Qt::AlignLeft);

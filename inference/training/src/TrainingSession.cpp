@@ -209,6 +209,7 @@ void TrainingSession::prepareWorkDirectory() {
         m_step = state.at("step").get<std::int64_t>();
         m_curves = TrainingCurves::fromJson(state.at("curves"));
         m_stageSeconds = state.at("stage_seconds");
+        m_stageCpuSeconds = state.at("stage_cpu_seconds");
         m_results = state.at("results");
         m_resumeCount = state.at("resumed").get<int>() + 1;
         m_startedAt = state.at("started_at").get<std::string>();
@@ -241,14 +242,22 @@ double TrainingSession::stageSeconds(const std::string& stage) const {
     return m_stageSeconds.value(stage, 0.0) + (stage == m_stage ? secondsSince(m_stageClock) : 0.0);
 }
 
-void TrainingSession::addStageSeconds(const std::string& stage, double seconds) {
-    m_stageSeconds[stage] = m_stageSeconds.value(stage, 0.0) + seconds;
+void TrainingSession::chargeTime(const std::string& stage) {
+    const auto now = std::chrono::steady_clock::now();
+    const std::clock_t cpu = std::clock();
+    m_stageSeconds[stage] = m_stageSeconds.value(stage, 0.0) + std::chrono::duration<double>(now - m_stageClock).count();
+    m_stageCpuSeconds[stage] = m_stageCpuSeconds.value(stage, 0.0) + double(cpu - m_cpuMark) / CLOCKS_PER_SEC;
+    m_stageClock = now;
+    m_cpuMark = cpu;
+}
+
+void TrainingSession::resetTimeMarks() {
+    m_stageClock = std::chrono::steady_clock::now();
+    m_cpuMark = std::clock();
 }
 
 void TrainingSession::saveProgress(torch::optim::Optimizer* optimizer) {
-    // Time so far goes into the stage's account before it is written.
-    addStageSeconds(m_stage, secondsSince(m_stageClock));
-    m_stageClock = std::chrono::steady_clock::now();
+    chargeTime(m_stage); // time so far goes into the stage's account before it is written
     const json state = {
         {"format", kCheckpointFormat},
         {"model_type", m_request.modelType},
@@ -262,6 +271,7 @@ void TrainingSession::saveProgress(torch::optim::Optimizer* optimizer) {
         {"loss_scaler", m_scaler.toJson()},
         {"curves", m_curves.toJson()},
         {"stage_seconds", m_stageSeconds},
+        {"stage_cpu_seconds", m_stageCpuSeconds},
         {"results", m_results},
         {"resumed", m_resumeCount},
         {"started_at", m_startedAt},
@@ -271,7 +281,8 @@ void TrainingSession::saveProgress(torch::optim::Optimizer* optimizer) {
 }
 
 void TrainingSession::endEpoch(torch::optim::Optimizer* optimizer, bool force) {
-    if (force || m_epoch % m_config.checkpointEveryEpochs == 0 || m_stopping.shouldStop()) {
+    const bool stageEnds = m_stopping.shouldStop() || m_epoch == (m_stage == "pretrain" ? m_config.pretrain.epochs : m_config.train.epochs);
+    if (force || (!stageEnds && m_epoch % m_config.checkpointEveryEpochs == 0)) {
         saveProgress(optimizer);
     } else {
         m_curves.writeCsv(workFile("curves.csv"));
@@ -279,14 +290,13 @@ void TrainingSession::endEpoch(torch::optim::Optimizer* optimizer, bool force) {
 }
 
 void TrainingSession::enterStage(const std::string& stage) {
-    addStageSeconds(m_stage, secondsSince(m_stageClock));
+    chargeTime(m_stage);
     m_stage = stage;
     m_epoch = 0;
     m_step = 0;
     m_best.clear();
     m_stopping = EarlyStopping();
     m_scaler = LossScaler(m_mixedPrecision);
-    m_stageClock = std::chrono::steady_clock::now();
     saveProgress(nullptr);
 }
 
@@ -310,7 +320,7 @@ void TrainingSession::step(Optimization& optimization, const torch::Tensor& loss
 TrainingResult TrainingSession::run() {
     return inference::translateTorchErrors("training", [&] {
         prepareWorkDirectory();
-        m_stageClock = std::chrono::steady_clock::now();
+        resetTimeMarks();
         TrainingResult result;
         result.bundleDirectory = m_request.bundleDirectory;
         result.workDirectory = m_workDirectory;
@@ -425,8 +435,9 @@ bool TrainingSession::runPretraining() {
         row.seconds = stageSeconds("pretrain");
         m_curves.add(row);
         // A requested stop is read once per epoch: this epoch is checkpointed, then the run ends.
+        // (After the last epoch the stage change right after writes the checkpoint.)
         const bool stop = stopRequested() && epoch < config.epochs;
-        endEpoch(optimization.optimizer.get(), epoch == config.epochs || stop);
+        endEpoch(optimization.optimizer.get(), stop);
 
         TrainingEvent finished;
         finished.kind = TrainingEventKind::EpochFinished;
@@ -529,6 +540,7 @@ void TrainingSession::prepareFeatureCache() {
         message("features", "using the cached features in " + path);
         return;
     }
+    chargeTime(m_stage); // extraction time is the features stage's, not the report stage's
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t batch = std::max<std::int64_t>(1, m_config.train.batchSize);
     TrainingEvent started;
@@ -560,8 +572,7 @@ void TrainingSession::prepareFeatureCache() {
     saveFeatureCache(cache, path);
     m_cache = std::move(cache);
     const double seconds = secondsSince(start);
-    addStageSeconds("features", seconds);
-    m_stageClock = std::chrono::steady_clock::now(); // extraction is not report-stage time
+    chargeTime("features");
     TrainingEvent finished;
     finished.kind = TrainingEventKind::StageFinished;
     finished.stage = "features";
@@ -693,8 +704,9 @@ bool TrainingSession::runReportTraining() {
         row.seconds = stageSeconds("report");
         m_curves.add(row);
         // A requested stop is read once per epoch: this epoch is checkpointed, then the run ends.
+        // (After the last epoch the stage change right after writes the checkpoint.)
         const bool stop = stopRequested() && epoch < config.epochs;
-        endEpoch(optimization.optimizer.get(), epoch == config.epochs || stop);
+        endEpoch(optimization.optimizer.get(), stop);
 
         TrainingEvent finished;
         finished.kind = TrainingEventKind::EpochFinished;
@@ -780,8 +792,8 @@ ValidationScores TrainingSession::validateReports(const std::vector<TrainingExam
 
 void TrainingSession::evaluateAndWriteBundle() {
     if (!m_cache && m_config.train.featureCache && !m_examples.validation.empty()) prepareFeatureCache();
+    chargeTime(m_stage);
     m_stage = "evaluate";
-    const auto start = std::chrono::steady_clock::now();
     json evaluation = json::object();
     if (!m_examples.validation.empty()) {
         message("evaluate", "decoding the validation split (" + std::to_string(m_examples.validation.size()) + " studies)");
@@ -805,8 +817,7 @@ void TrainingSession::evaluateAndWriteBundle() {
     evaluation["decoding"] = {{"beam_width", m_model->defaultDecodeOptions().beamWidth},
                               {"max_length", m_model->defaultDecodeOptions().maxLength}};
     evaluation["selection"] = m_results;
-    addStageSeconds("evaluate", secondsSince(start));
-    m_stageClock = std::chrono::steady_clock::now();
+    chargeTime("evaluate");
 
     // The bundle: the same weights under the final manifest (provenance, evaluation).
     inference::Manifest manifest = m_model->manifest();
@@ -849,6 +860,7 @@ nlohmann::json TrainingSession::provenance() const {
         {"threads", m_device.threads},
         {"mixed_precision", m_mixedPrecision},
         {"stage_seconds", m_stageSeconds},
+        {"stage_cpu_seconds", m_stageCpuSeconds},
         {"total_seconds", total},
         {"started_at", m_startedAt},
         {"finished_at", utcNow()},

@@ -19,6 +19,7 @@
 #include "training/Training.h"
 
 #include <chrono>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,14 +55,18 @@ private:
     void step(Optimization& optimization, const torch::Tensor& loss, double clipNorm);
 
     void saveProgress(torch::optim::Optimizer* optimizer);
-    /// After an epoch: a checkpoint when one is due (checkpoint_every_epochs, an early stop, or
-    /// `force`: the stage's last epoch or a requested stop), else just the curves.
+    /// After an epoch: a checkpoint when one is due (every checkpoint_every_epochs, or `force`
+    /// for a requested stop), else just the curves. The epoch that ends a stage is not saved here:
+    /// the stage change that follows writes the checkpoint (with the best epoch's weights).
     void endEpoch(torch::optim::Optimizer* optimizer, bool force);
     void enterStage(const std::string& stage);
     void emit(TrainingEvent event) const;
     void message(const std::string& stage, const std::string& text) const;
+    /// Wall seconds of a stage so far (saved time + the running stage's unsaved time).
     double stageSeconds(const std::string& stage) const;
-    void addStageSeconds(const std::string& stage, double seconds);
+    /// Adds the wall and CPU time since the last mark to `stage` and sets new marks.
+    void chargeTime(const std::string& stage);
+    void resetTimeMarks();
     bool stopRequested() const { return m_request.stopRequested && m_request.stopRequested(); }
     nlohmann::json provenance() const;
     std::string checkpointDirectory() const;
@@ -88,11 +93,13 @@ private:
     LossScaler m_scaler{false};
     NamedTensors m_best;                 ///< best epoch's weights of the current stage
     TrainingCurves m_curves;
-    nlohmann::json m_stageSeconds = nlohmann::json::object();
+    nlohmann::json m_stageSeconds = nlohmann::json::object();    ///< wall time per stage
+    nlohmann::json m_stageCpuSeconds = nlohmann::json::object(); ///< process CPU time per stage (std::clock)
     nlohmann::json m_results = nlohmann::json::object(); ///< per-stage outcomes (best epoch, ...)
     int m_resumeCount = 0;
     std::string m_startedAt;
-    std::chrono::steady_clock::time_point m_stageClock;
+    std::chrono::steady_clock::time_point m_stageClock; ///< wall-time mark
+    std::clock_t m_cpuMark = 0;                         ///< CPU-time mark
 };
 
 } // namespace raddraft::training
