@@ -25,7 +25,8 @@ jobs=$(nproc)
 if [[ $command == run ]]; then
   cmake --build --preset dev --target raddraft -- -j"$jobs"
   if [[ $# -eq 0 ]]; then
-    set -- "$root/resources/samples/phantom-cardiomegaly-effusion"
+    # The bundled sample study with the bundled default model (Ctrl+D drafts the report).
+    set -- --model "$root/resources/models/transformer-phantom" "$root/resources/samples/phantom-cardiomegaly-effusion"
   fi
   if [[ -z "${DISPLAY:-}" && -z "${WAYLAND_DISPLAY:-}" ]]; then
     echo "dev.sh: no display; starting the workstation under xvfb-run" >&2

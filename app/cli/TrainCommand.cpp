@@ -363,6 +363,9 @@ int runTrainCommand(const std::vector<std::string>& arguments)
     } catch (const training::TrainingError& error) {
         std::signal(SIGINT, SIG_DFL);
         printError("train: " + std::string(error.what()));
+    } catch (const std::exception& error) { // a library below that forgot to translate its error
+        std::signal(SIGINT, SIG_DFL);
+        printError("train: " + std::string(error.what()));
     }
     return kExitFailure;
 }

@@ -14,7 +14,6 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 
 namespace raddraft::training {
 namespace fs = std::filesystem;
@@ -890,6 +889,9 @@ TrainingResult trainModel(const TrainingRequest& request) {
     } catch (const inference::InferenceError& error) {
         // LibTorch failures (translated inside), devices, bundle writing: one error type here.
         throw TrainingError(error.what());
+    } catch (const nlohmann::json::exception& error) {
+        // A checkpoint state.json that parses but lacks a field (edited or truncated by hand).
+        throw TrainingError(std::string("unusable checkpoint state: ") + error.what());
     }
 }
 

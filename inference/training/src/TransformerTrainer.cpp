@@ -72,12 +72,12 @@ void registerTransformerTrainer(TrainerRegistry& registry) {
           {"clip_norm", 5.0},
           {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
         {"train",
-         {{"epochs", 40},
+         {{"epochs", 30},
           {"batch_size", 16},
           {"optimizer", {{"kind", "adam"}, {"learning_rate", 5e-4}, {"weight_decay", 0.0}}},
           {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 200}, {"final_factor", 0.05}}},
           {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 6}, {"min_delta", 0.0}}}}},
+          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
     };
     type.create = [](inference::ReportModel& model) { return std::make_unique<TransformerTrainer>(model); };
     registry.add(std::move(type));
