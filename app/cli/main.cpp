@@ -54,8 +54,16 @@ int main(int argc, char* argv[])
     const bool drawsFigures = argc > 1 && (std::strcmp(argv[1], "train") == 0 || std::strcmp(argv[1], "evaluate") == 0);
     if (drawsFigures)
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The offscreen platform asks for XDG_RUNTIME_DIR, which a command line need not have; its
+    // warning would break the one-line-per-error contract of stderr, so only that one is dropped.
+    const QtMessageHandler previousHandler = qInstallMessageHandler(
+        [](QtMsgType, const QMessageLogContext&, const QString& message) {
+            if (!message.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR not set")))
+                std::fprintf(stderr, "%s\n", qPrintable(message));
+        });
     const std::unique_ptr<QCoreApplication> application =
         drawsFigures ? std::make_unique<QGuiApplication>(argc, argv) : std::make_unique<QCoreApplication>(argc, argv);
+    qInstallMessageHandler(previousHandler);
     std::vector<std::string> arguments(argv + 1, argv + argc);
     if (arguments.empty()) {
         printHelp();
