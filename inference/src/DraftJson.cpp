@@ -58,8 +58,10 @@ std::string draftToJson(const Draft& draft) {
     json["text"] = draft.text;
     json["tokens"] = Json::array();
     for (const DraftToken& token : draft.tokens) {
-        json["tokens"].push_back({{"text", token.text}, {"log_probability", token.logProbability},
-                                  {"heatmaps", heatmapsToJson(token.heatmaps)}});
+        Json item = {{"text", token.text}, {"log_probability", token.logProbability},
+                     {"heatmaps", heatmapsToJson(token.heatmaps)}};
+        if (!token.graphNodes.empty()) item["graph_nodes"] = weightedToJson(token.graphNodes);
+        json["tokens"].push_back(std::move(item));
     }
     json["sentences"] = Json::array();
     for (const DraftSentence& sentence : draft.sentences) {
@@ -69,15 +71,17 @@ std::string draftToJson(const Draft& draft) {
         }
         Json values = Json::object();
         for (const auto& [name, value] : sentence.support.values) values[name] = value;
-        json["sentences"].push_back(
-            {{"text", sentence.text},
-             {"token_begin", sentence.tokenBegin},
-             {"token_end", sentence.tokenEnd},
-             {"heatmaps", heatmapsToJson(sentence.heatmaps)},
-             {"support", {{"tags", weightedToJson(sentence.support.tags)},
-                          {"graph_nodes", weightedToJson(sentence.support.graphNodes)},
-                          {"reports", reports},
-                          {"values", values}}}});
+        Json item = {{"text", sentence.text},
+                     {"token_begin", sentence.tokenBegin},
+                     {"token_end", sentence.tokenEnd},
+                     {"heatmaps", heatmapsToJson(sentence.heatmaps)},
+                     {"support", {{"tags", weightedToJson(sentence.support.tags)},
+                                  {"graph_nodes", weightedToJson(sentence.support.graphNodes)},
+                                  {"reports", reports},
+                                  {"values", values}}}};
+        if (sentence.score != 0.0) item["score"] = sentence.score;
+        if (!sentence.alternatives.empty()) item["alternatives"] = sentence.alternatives;
+        json["sentences"].push_back(std::move(item));
     }
     json["findings"] = Json::array();
     for (const Finding& finding : draft.findings) {
@@ -98,6 +102,28 @@ std::string draftToJson(const Draft& draft) {
     json["retrieved_reports"] = Json::array();
     for (const RetrievedReport& report : draft.retrievedReports) {
         json["retrieved_reports"].push_back({{"id", report.id}, {"text", report.text}, {"score", report.score}});
+    }
+    // Model-specific evidence: present only when a model fills it, so baseline drafts stay small.
+    if (!draft.topicMaps.empty()) {
+        Json maps = Json::array();
+        for (const NamedHeatmaps& map : draft.topicMaps) {
+            maps.push_back({{"name", map.name}, {"weight", map.weight}, {"heatmaps", heatmapsToJson(map.heatmaps)}});
+        }
+        json["topic_maps"] = maps;
+    }
+    if (!draft.patchNodes.empty()) {
+        Json patches = Json::array();
+        for (const PatchNodes& patch : draft.patchNodes) {
+            patches.push_back({{"view", patch.view}, {"row", patch.row}, {"col", patch.col}, {"nodes", weightedToJson(patch.nodes)}});
+        }
+        json["patch_nodes"] = patches;
+    }
+    if (!draft.regionBoxes.empty()) {
+        Json boxes = Json::array();
+        for (const RegionBox& box : draft.regionBoxes) {
+            boxes.push_back({{"view", box.view}, {"label", box.label}, {"x0", box.x0}, {"y0", box.y0}, {"x1", box.x1}, {"y1", box.y1}});
+        }
+        json["region_boxes"] = boxes;
     }
     json["timings"] = Json::array();
     for (const StageTiming& timing : draft.timings) {
@@ -123,8 +149,10 @@ Draft draftFromJson(const std::string& text) {
         draft.views = json.at("views").get<std::vector<std::string>>();
         draft.text = json.at("text").get<std::string>();
         for (const Json& item : json.at("tokens")) {
-            draft.tokens.push_back({item.at("text").get<std::string>(), item.at("log_probability").get<double>(),
-                                    heatmapsFromJson(item.at("heatmaps"))});
+            DraftToken token{item.at("text").get<std::string>(), item.at("log_probability").get<double>(),
+                             heatmapsFromJson(item.at("heatmaps")), {}};
+            if (item.contains("graph_nodes")) token.graphNodes = weightedFromJson(item.at("graph_nodes"));
+            draft.tokens.push_back(std::move(token));
         }
         for (const Json& item : json.at("sentences")) {
             DraftSentence sentence;
@@ -139,6 +167,8 @@ Draft draftFromJson(const std::string& text) {
                 sentence.support.reports.push_back({report.at("id").get<std::string>(), report.at("weight").get<double>()});
             }
             for (const auto& [name, value] : support.at("values").items()) sentence.support.values[name] = value.get<double>();
+            sentence.score = item.value("score", 0.0);
+            if (item.contains("alternatives")) sentence.alternatives = item.at("alternatives").get<std::vector<std::string>>();
             draft.sentences.push_back(std::move(sentence));
         }
         for (const Json& item : json.at("findings")) {
@@ -158,6 +188,19 @@ Draft draftFromJson(const std::string& text) {
         for (const Json& item : json.at("retrieved_reports")) {
             draft.retrievedReports.push_back({item.at("id").get<std::string>(), item.at("text").get<std::string>(),
                                               item.at("score").get<double>()});
+        }
+        for (const Json& item : json.value("topic_maps", Json::array())) {
+            draft.topicMaps.push_back({item.at("name").get<std::string>(), item.at("weight").get<double>(),
+                                       heatmapsFromJson(item.at("heatmaps"))});
+        }
+        for (const Json& item : json.value("patch_nodes", Json::array())) {
+            draft.patchNodes.push_back({item.at("view").get<std::string>(), item.at("row").get<int>(), item.at("col").get<int>(),
+                                        weightedFromJson(item.at("nodes"))});
+        }
+        for (const Json& item : json.value("region_boxes", Json::array())) {
+            draft.regionBoxes.push_back({item.at("view").get<std::string>(), item.at("label").get<std::string>(),
+                                         item.at("x0").get<double>(), item.at("y0").get<double>(), item.at("x1").get<double>(),
+                                         item.at("y1").get<double>()});
         }
         for (const Json& item : json.at("timings")) {
             draft.timings.push_back({item.at("stage").get<std::string>(), item.at("milliseconds").get<double>()});

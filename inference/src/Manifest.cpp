@@ -22,6 +22,14 @@ nlohmann::json Manifest::toJson() const {
                              {"std", preprocessing.std},
                              {"channels", preprocessing.channels},
                              {"views", preprocessing.views}};
+    if (!corpus.empty()) {
+        json["corpus"] = nlohmann::json::array();
+        for (const CorpusEntry& entry : corpus) {
+            nlohmann::json item = {{"id", entry.id}, {"text", entry.text}};
+            if (!entry.members.empty()) item["members"] = entry.members;
+            json["corpus"].push_back(std::move(item));
+        }
+    }
     json["weights"] = nlohmann::json::array();
     for (const WeightsFileSpec& file : weights) {
         json["weights"].push_back({{"file", file.file}, {"sha256", file.sha256}});
@@ -66,6 +74,10 @@ Manifest Manifest::fromJson(const nlohmann::json& json, const std::string& sourc
         manifest.preprocessing.std = preprocessing.at("std").get<std::vector<float>>();
         manifest.preprocessing.channels = preprocessing.value("channels", 3);
         manifest.preprocessing.views = preprocessing.at("views").get<std::vector<std::string>>();
+        for (const auto& item : json.value("corpus", nlohmann::json::array())) {
+            manifest.corpus.push_back({item.at("id").get<std::string>(), item.at("text").get<std::string>(),
+                                       item.value("members", std::vector<std::string>())});
+        }
         for (const auto& item : json.at("weights")) {
             WeightsFileSpec file{item.at("file").get<std::string>(), item.at("sha256").get<std::string>()};
             if (file.file.empty() || file.file.find('/') != std::string::npos ||

@@ -34,6 +34,14 @@ struct WeightsFileSpec {
     std::string sha256; ///< lower-case hex
 };
 
+/// A text a model carries beside its weights, in row order of the tensors that index it: PPKED's
+/// retrieval corpus (training reports), CVSE's finding groups (representative + members).
+struct CorpusEntry {
+    std::string id;
+    std::string text;
+    std::vector<std::string> members; ///< optional (CVSE: the group's member sentences)
+};
+
 struct Manifest {
     int formatVersion = kBundleFormatVersion;
     std::string modelType;                   ///< registry key: "transformer", "ppked", ...
@@ -45,6 +53,7 @@ struct Manifest {
     std::vector<std::string> labels;         ///< tag-head label names in logit order
     std::optional<KnowledgeGraph> knowledgeGraph;
     PreprocessingSpec preprocessing;
+    std::vector<CorpusEntry> corpus;         ///< model-specific texts (empty for most types)
     std::vector<WeightsFileSpec> weights;
     nlohmann::json provenance = nlohmann::json::object(); ///< dataset, seed, command, dates
     nlohmann::json evaluation = nlohmann::json::object(); ///< metric name → value, per split

@@ -67,6 +67,9 @@ public:
     virtual DecodeOptions defaultDecodeOptions() const;
 
     const Manifest& manifest() const { return m_manifest; }
+    /// Replaces the manifest's corpus (a trainer building PPKED's retrieval index or CVSE's
+    /// groups); the model resizes the tensors that index it itself.
+    void setCorpus(std::vector<CorpusEntry> corpus) { m_manifest.corpus = std::move(corpus); }
     const Vocabulary& vocabulary() const { return m_vocabulary; }
 
 protected:

@@ -7,13 +7,17 @@
 using namespace raddraft::inference;
 
 namespace {
+Heatmap grid() { return {"frontal", 2, 2, {0.1f, 0.2f, 0.3f, 0.4f}}; }
+
 Draft sampleDraft() {
     Draft draft;
     draft.model = {"ppked", "PPKED phantom", "1.2.0", std::string(64, 'a'), "cuda:0/half"};
     draft.views = {"frontal", "lateral"};
     draft.text = "The heart is enlarged. Small left effusion.";
-    Heatmap grid{"frontal", 2, 2, {0.1f, 0.2f, 0.3f, 0.4f}};
-    draft.tokens = {{"the", -0.1, {grid}}, {"heart", -0.25, {grid, {"lateral", 1, 1, {0.5f}}}}, {".", -0.01, {}}};
+    const Heatmap grid = ::grid();
+    draft.tokens = {{"the", -0.1, {grid}, {}},
+                    {"heart", -0.25, {grid, {"lateral", 1, 1, {0.5f}}}, {{"cardiomegaly", 0.75}, {"heart", 0.25}}},
+                    {".", -0.01, {}, {}}};
     DraftSentence sentence;
     sentence.text = "The heart.";
     sentence.tokenBegin = 0;
@@ -23,7 +27,12 @@ Draft sampleDraft() {
     sentence.support.graphNodes = {{"cardiomegaly", 0.4}, {"global", 0.2}};
     sentence.support.reports = {{"CXR12", 0.7}};
     sentence.support.values = {{"lambda1", 0.3}, {"lambda2", 0.6}};
+    sentence.score = 0.82;
+    sentence.alternatives = {"The heart is enlarged.", "Cardiomegaly."};
     draft.sentences = {sentence};
+    draft.topicMaps = {{"heart", 0.3, {grid}}};
+    draft.patchNodes = {{"frontal", 1, 0, {{"cardiomegaly", 0.6}, {"heart", 0.4}}}};
+    draft.regionBoxes = {{"frontal", "auxiliary region", 0.1, 0.2, 0.55, 0.9}};
     draft.findings = {{"cardiomegaly", 0.91, true, {grid}}, {"pneumothorax", 0.02, false, {}}};
     draft.graphNodes = {{0, "global", "", 1.0}, {2, "cardiomegaly", "", 0.91}};
     draft.graphEdges = {{0, 2, 0.35}};
@@ -50,6 +59,32 @@ TEST(DraftJson, RoundTripKeepsEveryField) {
     EXPECT_EQ(back.findings[0].heatmaps[0].values, draft.findings[0].heatmaps[0].values);
     EXPECT_TRUE(back.findings[1].heatmaps.empty());
     EXPECT_DOUBLE_EQ(back.timings[1].milliseconds, 40.25);
+    // Model-specific evidence (CKNet, CVSE, PPKED, ASGK).
+    ASSERT_EQ(back.tokens[1].graphNodes.size(), 2u);
+    EXPECT_DOUBLE_EQ(back.tokens[1].graphNodes[0].weight, 0.75);
+    EXPECT_TRUE(back.tokens[0].graphNodes.empty());
+    EXPECT_DOUBLE_EQ(back.sentences[0].score, 0.82);
+    EXPECT_EQ(back.sentences[0].alternatives, draft.sentences[0].alternatives);
+    ASSERT_EQ(back.topicMaps.size(), 1u);
+    EXPECT_EQ(back.topicMaps[0].heatmaps[0].values, grid().values);
+    ASSERT_EQ(back.patchNodes.size(), 1u);
+    EXPECT_EQ(back.patchNodes[0].row, 1);
+    EXPECT_EQ(back.patchNodes[0].nodes[1].name, "heart");
+    ASSERT_EQ(back.regionBoxes.size(), 1u);
+    EXPECT_DOUBLE_EQ(back.regionBoxes[0].x1, 0.55);
+}
+
+TEST(DraftJson, BaselineDraftsOmitModelSpecificKeys) {
+    Draft draft = sampleDraft();
+    draft.topicMaps.clear();
+    draft.patchNodes.clear();
+    draft.regionBoxes.clear();
+    const nlohmann::json json = nlohmann::json::parse(draftToJson(draft));
+    EXPECT_FALSE(json.contains("topic_maps"));
+    EXPECT_FALSE(json.contains("patch_nodes"));
+    EXPECT_FALSE(json.contains("region_boxes"));
+    EXPECT_FALSE(json["tokens"][0].contains("graph_nodes"));
+    EXPECT_TRUE(json["tokens"][1].contains("graph_nodes"));
 }
 
 TEST(DraftJson, FindingsWithoutHeatmapsStillRead) {

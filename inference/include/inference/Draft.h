@@ -20,16 +20,19 @@ struct Heatmap {
     std::vector<float> values;
 };
 
+struct WeightedItem {
+    std::string name;
+    double weight = 0.0;
+};
+
 /// One generated token.
 struct DraftToken {
     std::string text;
     double logProbability = 0.0;      ///< natural log of the model's probability for this token
     std::vector<Heatmap> heatmaps;    ///< cross-attention of this token, averaged over heads/layers
-};
-
-struct WeightedItem {
-    std::string name;
-    double weight = 0.0;
+    /// Knowledge-graph nodes that drove this token and their weights (CKNet: the top-γ nodes its
+    /// word feature distilled); empty for models without per-token node weights.
+    std::vector<WeightedItem> graphNodes;
 };
 
 struct RetrievedReportReference {
@@ -51,6 +54,10 @@ struct DraftSentence {
     int tokenEnd = 0;            ///< one past the last token (its "." included)
     std::vector<Heatmap> heatmaps; ///< mean over the sentence's tokens, one per view
     SentenceSupport support;
+    double score = 0.0;          ///< model-specific confidence of the sentence (CVSE: retrieval score); 0 when none
+    /// Other wordings the model offers for this sentence (CVSE: the retrieved group's member
+    /// sentences), for the draft pane's "replace with an alternative".
+    std::vector<std::string> alternatives;
 };
 
 struct Finding {
@@ -83,6 +90,30 @@ struct RetrievedReport {
     double score = 0.0;          ///< similarity used for retrieval (cosine for PPKED)
 };
 
+/// A named set of maps, one grid per view: PPKED's topic attention per region, CVSE's α per
+/// retrieved finding, ... weight is the set's overall importance (model-defined, ≥ 0).
+struct NamedHeatmaps {
+    std::string name;
+    double weight = 0.0;
+    std::vector<Heatmap> heatmaps;
+};
+
+/// The knowledge-graph nodes one image patch distilled (CKNet's top-γ visual distillation).
+struct PatchNodes {
+    std::string view;
+    int row = 0;
+    int col = 0;
+    std::vector<WeightedItem> nodes;
+};
+
+/// A rectangle on a view in normalised image coordinates ([0, 1], x to the right, y down):
+/// ASGK's auxiliary region box, ...
+struct RegionBox {
+    std::string view;
+    std::string label;
+    double x0 = 0.0, y0 = 0.0, x1 = 0.0, y1 = 0.0;
+};
+
 struct StageTiming {
     std::string stage;           ///< "preprocess", "extractor", "encoder", "decode", ...
     double milliseconds = 0.0;
@@ -105,6 +136,9 @@ struct Draft {
     std::vector<GraphNodeState> graphNodes;
     std::vector<GraphEdgeState> graphEdges;
     std::vector<RetrievedReport> retrievedReports;
+    std::vector<NamedHeatmaps> topicMaps;    ///< model-specific named maps (PPKED topics, CVSE α)
+    std::vector<PatchNodes> patchNodes;      ///< per-patch graph nodes (CKNet)
+    std::vector<RegionBox> regionBoxes;      ///< auxiliary regions (ASGK)
     std::vector<StageTiming> timings;
     std::vector<std::string> views;          ///< views that were given to the model, token order
 };

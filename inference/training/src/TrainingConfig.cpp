@@ -173,8 +173,10 @@ json defaultTrainingConfig(const json& modelDefaults, const json& typeOverrides)
     json pretrain = stageDefaults(3, 16, "adamw", 1e-3, "tag_auc");
     pretrain["positive_weighting"] = true;
     pretrain["max_positive_weight"] = 10.0;
+    pretrain["initialize_from"] = "";
     json report = stageDefaults(30, 16, "adam", 5e-4, "bleu4");
     report["feature_cache"] = true;
+    report["feature_cache_from"] = "";
     report["tag_loss_weight"] = 0.0;
     report["validation_beam_width"] = 1;
     const AugmentationOptions augmentation;
@@ -276,10 +278,12 @@ TrainingConfig readTrainingConfig(const json& merged) {
     readStage(pretrain, config.pretrain, {"tag_auc", "val_loss"});
     config.pretrain.positiveWeighting = pretrain.boolean("positive_weighting");
     config.pretrain.maxPositiveWeight = pretrain.number("max_positive_weight", 1.0, 1e6);
+    config.pretrain.initializeFrom = pretrain.text("initialize_from");
 
     const Reader train = root.child("train");
     readStage(train, config.train, {"bleu4", "ce_f1", "val_loss"});
     config.train.featureCache = train.boolean("feature_cache");
+    config.train.featureCacheFrom = train.text("feature_cache_from");
     config.train.tagLossWeight = train.number("tag_loss_weight", 0.0, 1e6);
     config.train.validationBeamWidth = train.integer("validation_beam_width", 1, 64);
 

@@ -60,6 +60,11 @@ struct StageConfig {
 struct PretrainConfig : StageConfig {
     bool positiveWeighting = true;       ///< pos_weight = negatives / positives per label
     double maxPositiveWeight = 10.0;     ///< clamp of that ratio
+    /// A bundle whose visual extractor and tag head (`visual_extractor.*`, `tag_head.*`, same
+    /// names, shapes and labels) initialise the model instead of pre-training: the five paper
+    /// models share the baseline's pre-trained ResNet this way, and their ablations share its
+    /// feature cache. Empty: pre-train as configured.
+    std::string initializeFrom;
 };
 
 struct ReportTrainConfig : StageConfig {
@@ -67,6 +72,9 @@ struct ReportTrainConfig : StageConfig {
     /// false: images through the extractor every step (augmented; extractor trains at
     /// optimizer.extractorLearningRate).
     bool featureCache = true;
+    /// Another run's features.safetensors, used when its key matches this run's (same extractor
+    /// weights, preprocessing and studies); otherwise the features are extracted as usual.
+    std::string featureCacheFrom;
     double tagLossWeight = 0.0;          ///< > 0: the tag head trains jointly (weighted BCE term)
     int validationBeamWidth = 1;         ///< decoding of the per-epoch validation (1 = greedy)
 };

@@ -51,6 +51,7 @@ json resultRelevantConfig(json config) {
     config.erase("checkpoint_every_epochs");
     config["data"].erase("workers");
     config["data"].erase("prefetch_batches");
+    config["train"].erase("feature_cache_from"); // only where features come from, not what they are
     return config;
 }
 
@@ -344,6 +345,11 @@ TrainingResult TrainingSession::run() {
 bool TrainingSession::runPretraining() {
     const PretrainConfig& config = m_config.pretrain;
     torch::nn::Module* head = m_trainer->tagHead();
+    if (!config.initializeFrom.empty()) {
+        initializeFromBundle(config.initializeFrom);
+        enterStage("report");
+        return true;
+    }
     if (config.epochs == 0 || head == nullptr) {
         message("pretrain", head == nullptr ? "pre-training skipped: the model has no tag head" : "pre-training skipped: pretrain.epochs is 0");
         enterStage("report");
@@ -526,6 +532,42 @@ void TrainingSession::forEachFeatureBatch(
     extractor.train(wasTraining);
 }
 
+void TrainingSession::initializeFromBundle(const std::string& bundleDirectory) {
+    torch::nn::Module* head = m_trainer->tagHead();
+    std::unique_ptr<inference::ReportModel> source;
+    try {
+        source = inference::loadModel(bundleDirectory, inference::DeviceSelection{}, true);
+    } catch (const std::exception& error) {
+        throw TrainingError("pretrain.initialize_from: " + std::string(error.what()));
+    }
+    if (head != nullptr && source->manifest().labels != m_model->manifest().labels) {
+        throw TrainingError("pretrain.initialize_from: " + bundleDirectory + ": its tag head has other labels than this run's");
+    }
+    std::map<std::string, torch::Tensor> available;
+    for (const auto& item : source->network().named_parameters()) available[item.key()] = item.value();
+    for (const auto& item : source->network().named_buffers()) available[item.key()] = item.value();
+    const auto copyInto = [&](torch::nn::Module& module, const std::string& prefix) {
+        torch::NoGradGuard noGrad;
+        std::vector<std::pair<std::string, torch::Tensor>> targets;
+        for (const auto& item : module.named_parameters()) targets.emplace_back(item.key(), item.value());
+        for (const auto& item : module.named_buffers()) targets.emplace_back(item.key(), item.value());
+        for (auto& [name, target] : targets) {
+            const auto found = available.find(prefix + name);
+            if (found == available.end() || !found->second.sizes().equals(target.sizes())) {
+                throw TrainingError("pretrain.initialize_from: " + bundleDirectory + " has no tensor '" + prefix + name +
+                                    "' of shape " + c10::str(target.sizes()));
+            }
+            target.copy_(found->second.to(target.device(), target.scalar_type()));
+        }
+    };
+    copyInto(m_trainer->visualExtractor(), "visual_extractor.");
+    if (head != nullptr) copyInto(*head, "tag_head.");
+    m_results["pretrain"] = {{"initialized_from", fs::absolute(bundleDirectory).string()},
+                             {"source_bundle_sha256", inference::bundleHash(bundleDirectory)}};
+    message("pretrain", "pre-training skipped: the visual extractor" + std::string(head ? " and the tag head" : "") +
+                            " come from " + bundleDirectory);
+}
+
 void TrainingSession::prepareFeatureCache() {
     std::vector<TrainingExample> studies = m_examples.train;
     studies.insert(studies.end(), m_examples.validation.begin(), m_examples.validation.end());
@@ -538,6 +580,16 @@ void TrainingSession::prepareFeatureCache() {
         m_cache = std::move(cached);
         message("features", "using the cached features in " + path);
         return;
+    }
+    const std::string& shared = m_config.train.featureCacheFrom;
+    if (!shared.empty()) {
+        if (std::optional<FeatureCache> cached = loadFeatureCache(shared, key)) {
+            m_cache = std::move(cached);
+            saveFeatureCache(*m_cache, path); // a resumed run must not depend on the other run's directory
+            message("features", "using the cached features of " + shared + " (same extractor, preprocessing and studies)");
+            return;
+        }
+        message("features", shared + " was made by another extractor, preprocessing or study list: extracting anew");
     }
     chargeTime(m_stage); // extraction time is the features stage's, not the report stage's
     const auto start = std::chrono::steady_clock::now();

@@ -37,6 +37,8 @@ public:
 private:
     void prepareWorkDirectory();
     bool runPretraining();
+    /// pretrain.initialize_from: copies the extractor and tag head weights of a bundle.
+    void initializeFromBundle(const std::string& bundleDirectory);
     void prepareFeatureCache();
     bool runReportTraining();
     void evaluateAndWriteBundle();
