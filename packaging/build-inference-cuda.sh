@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Builds inference/ alone (engine, trainer, raddraft-bench, raddraft-train-phantom) against the
+# CUDA LibTorch inside a PyTorch installation, on a machine without Qt, DCMTK or VTK (a GPU box).
+#   packaging/build-inference-cuda.sh BUILD_DIR [extra cmake arguments]
+# nlohmann-json is looked up as usual; point CMAKE_PREFIX_PATH at a copy when the machine has none.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build=${1:?usage: packaging/build-inference-cuda.sh BUILD_DIR [cmake arguments]}
+shift
+python=${PYTHON:-python3}
+torch_prefix=$("$python" -c 'import torch; print(torch.utils.cmake_prefix_path)')
+# PyTorch wheels are built with the C++ ABI and standard their headers need; ask torch for both.
+cxx_abi=$("$python" -c 'import torch; print(int(torch._C._GLIBCXX_USE_CXX11_ABI))')
+cmake -S "$root" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+  -DRADDRAFT_INFERENCE_ONLY=ON -DRADDRAFT_BUILD_TESTS=OFF \
+  -DCMAKE_PREFIX_PATH="$torch_prefix${CMAKE_PREFIX_PATH:+;$CMAKE_PREFIX_PATH}" \
+  -DCMAKE_CXX_FLAGS="-D_GLIBCXX_USE_CXX11_ABI=$cxx_abi" "$@"
+cmake --build "$build" -j"$(nproc)" --target raddraft-train-phantom raddraft-bench
