@@ -1,5 +1,7 @@
 #include "VisualExtractor.h"
 
+#include <torch/version.h>
+
 #include "TorchSupport.h"
 #include "inference/InferenceError.h"
 
@@ -43,7 +45,12 @@ FoldedConvolution foldBatchNorm(const torch::nn::Conv2d& conv, const torch::nn::
     folded.weight = (conv->weight.to(torch::kFloat64) * scale.view({-1, 1, 1, 1})).to(dtype).contiguous(format);
     folded.bias = (norm->bias.to(torch::kFloat64) - norm->running_mean.to(torch::kFloat64) * scale).to(dtype);
     folded.stride = (*conv->options.stride())[0];
+    // The padding option is a variant: c10::variant in LibTorch 1.x, std::variant from 2.0.
+#if TORCH_VERSION_MAJOR >= 2
+    folded.padding = (*std::get<torch::ExpandingArray<2>>(conv->options.padding()))[0];
+#else
     folded.padding = (*c10::get<torch::ExpandingArray<2>>(conv->options.padding()))[0];
+#endif
     return folded;
 }
 
