@@ -214,6 +214,13 @@ void TrainingSession::prepareWorkDirectory() {
         m_resumeCount = state.at("resumed").get<int>() + 1;
         m_startedAt = state.at("started_at").get<std::string>();
         m_scaler.restore(state.at("loss_scaler"));
+        // A corpus the trainer built (PPKED's retrieval index) sizes buffers: restore it first.
+        std::vector<inference::CorpusEntry> corpus;
+        for (const json& entry : state.value("corpus", json::array())) {
+            corpus.push_back({entry.at("id").get<std::string>(), entry.at("text").get<std::string>(),
+                              entry.value("members", std::vector<std::string>())});
+        }
+        if (!corpus.empty()) m_model->setCorpus(std::move(corpus));
         loadCheckpointModel(checkpointDirectory(), m_model->network());
         m_best = loadCheckpointBest(checkpointDirectory(), m_model->network());
         m_stopping.restore(state.at("early_stopping"));
@@ -258,7 +265,7 @@ void TrainingSession::resetTimeMarks() {
 
 void TrainingSession::saveProgress(torch::optim::Optimizer* optimizer) {
     chargeTime(m_stage); // time so far goes into the stage's account before it is written
-    const json state = {
+    json state = {
         {"format", kCheckpointFormat},
         {"model_type", m_request.modelType},
         {"config", resultRelevantConfig(m_config.json)},
@@ -275,7 +282,11 @@ void TrainingSession::saveProgress(torch::optim::Optimizer* optimizer) {
         {"results", m_results},
         {"resumed", m_resumeCount},
         {"started_at", m_startedAt},
+        {"corpus", json::array()},
     };
+    for (const inference::CorpusEntry& entry : m_model->manifest().corpus) {
+        state["corpus"].push_back({{"id", entry.id}, {"text", entry.text}, {"members", entry.members}});
+    }
     saveCheckpoint(checkpointDirectory(), state, m_model->network(), m_best.empty() ? nullptr : &m_best, optimizer);
     m_curves.writeCsv(workFile("curves.csv"));
 }
@@ -706,6 +717,7 @@ bool TrainingSession::runReportTraining() {
             batch.tokenMask = tokens.mask.to(m_device.device);
             batch.labels = labelTensor(train, indices, false).to(m_device.device);
             batch.labelWeights = labelTensor(train, indices, true).to(m_device.device);
+            for (std::size_t index : indices) batch.studyIds.push_back(train[index].id);
 
             rate = optimization.setRateFactor(schedule.factor(m_step));
             optimization.optimizer->zero_grad();
@@ -929,7 +941,8 @@ TrainingResult trainModel(const TrainingRequest& request) {
     } catch (const datasets::DatasetError& error) {
         throw TrainingError(error.what());
     }
-    const std::vector<std::string> missing = datasets::checkImages(dataset);
+    const std::vector<std::string> missing =
+        request.imagesAreFiles ? datasets::checkImages(dataset) : std::vector<std::string>();
     if (!missing.empty()) {
         std::string text = missing.front();
         if (missing.size() > 1) text += " (and " + std::to_string(missing.size() - 1) + " more)";

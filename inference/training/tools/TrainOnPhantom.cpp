@@ -240,6 +240,7 @@ int main(int argc, char** argv) {
         request.threads = arguments.threads;
         request.overwriteBundle = arguments.overwrite;
         request.imageReader = [images](const std::string& path) { return images->read(path); };
+        request.imagesAreFiles = false;
         request.observer = printEvent;
         std::string commandLine;
         for (int i = 0; i < argc; ++i) commandLine += (i ? " " : "") + std::string(argv[i]);

@@ -75,6 +75,9 @@ struct TrainingRequest {
     bool resume = false;
     bool overwriteBundle = false;        ///< replace an existing bundle directory
     ImageReader imageReader;             ///< required
+    /// true: every image path must name a readable file (checked before anything starts);
+    /// false: the reader makes the images itself (raddraft-train-phantom renders them).
+    bool imagesAreFiles = true;
     TrainingObserver observer;           ///< optional; called on the training thread
     /// Polled after every epoch; returning true stops the run there with a resumable checkpoint
     /// (TrainingResult::completed is false and no bundle is written).
