@@ -37,6 +37,9 @@ struct ReportBatch {
     torch::Tensor tokenMask;            ///< (B, T) bool: true for real targets (EOS included)
     torch::Tensor labels;               ///< (B, L) float 0/1
     torch::Tensor labelWeights;         ///< (B, L) float, 0 = unknown or ignored
+    /// Study id of each row for training-split batches (PPKED excludes a study's own report from
+    /// its retrieval); empty for validation batches.
+    std::vector<std::string> studyIds;
 };
 
 class ModelTrainer {
