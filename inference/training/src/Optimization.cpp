@@ -1,5 +1,7 @@
 #include "Optimization.h"
 
+#include <torch/version.h>
+
 #include "training/TrainingError.h"
 
 #include <ATen/autocast_mode.h>
@@ -105,13 +107,23 @@ void LossScaler::restore(const nlohmann::json& json) {
 
 AutocastScope::AutocastScope(bool enabled) : m_enabled(enabled) {
     if (!m_enabled) return;
+    // CUDA autocast: LibTorch 2.4+ names the device type (the old calls warn on every use).
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    m_previous = at::autocast::is_autocast_enabled(at::kCUDA);
+    at::autocast::set_autocast_enabled(at::kCUDA, true);
+#else
     m_previous = at::autocast::is_enabled();
     at::autocast::set_enabled(true);
+#endif
 }
 
 AutocastScope::~AutocastScope() {
     if (!m_enabled) return;
+#if TORCH_VERSION_MAJOR > 2 || (TORCH_VERSION_MAJOR == 2 && TORCH_VERSION_MINOR >= 4)
+    at::autocast::set_autocast_enabled(at::kCUDA, m_previous);
+#else
     at::autocast::set_enabled(m_previous);
+#endif
     if (!m_previous) at::autocast::clear_cache();
 }
 
