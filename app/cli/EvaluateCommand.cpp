@@ -13,6 +13,8 @@
 #include "inference/Text.h"
 
 #include <chrono>
+#include <fstream>
+#include <map>
 #include <cstdio>
 #include <iostream>
 #include <optional>
@@ -20,13 +22,15 @@
 namespace raddraft::cli {
 
 const char* const kEvaluateUsage =
-    "Usage: raddraft-cli evaluate --model BUNDLE --dataset DIR [options]\n"
+    "Usage: raddraft-cli evaluate (--model BUNDLE | --from-drafts FILE) --dataset DIR [options]\n"
     "\n"
     "Drafts a report for every study of a dataset split and scores the drafts: BLEU-1..4, METEOR,\n"
     "ROUGE-L, CIDEr (text, cleaned as the dataset's reports), CE precision/recall/F1 (the labeler on\n"
     "generated and reference reports, 14 CheXpert observations), tag AUC and calibration (when the\n"
     "dataset has labels), pointing game, energy and IoU of the findings' heatmaps (when it has masks).\n"
     "  --model BUNDLE   model bundle directory\n"
+    "  --from-drafts FILE  score drafts made elsewhere instead of running a model: JSONL, one\n"
+    "                   {\"id\", \"draft\": <Draft JSON>} per study (raddraft-train-phantom --drafts)\n"
     "  --dataset DIR    R2Gen layout: DIR/annotation.json + DIR/images/ (phantom, IU X-ray, MIMIC-CXR)\n"
     "  --split NAME     train, val, test (default) or all\n"
     "  --limit N        only the first N studies of the split\n"
@@ -34,7 +38,8 @@ const char* const kEvaluateUsage =
     "  --device D       auto (default), cpu or cuda\n"
     "  --tolerance PX   pointing-game tolerance in mask pixels (default 15)\n"
     "  --json OUT       write every number as JSON (top-level keys as the table; details beneath)\n"
-    "  --drafts OUT     write the drafts as JSONL ({\"id\", \"report\", \"reference\"}), for `score`\n"
+    "  --drafts OUT     write the drafts as JSONL ({\"id\", \"report\", \"reference\", \"draft\"}), for\n"
+    "                   `score` and --from-drafts (the Draft without per-token maps)\n"
     "  --plots DIR      write DIR/roc.png and DIR/reliability.png\n"
     "Image order per study: IU X-ray and phantom [frontal, lateral]; MIMIC-CXR entries with one image\n"
     "are given to the model as the frontal view.\n";
@@ -52,6 +57,7 @@ struct EvaluateArguments {
     std::optional<std::string> json;
     std::optional<std::string> drafts;
     std::optional<std::string> plots;
+    std::optional<std::string> fromDrafts;
 };
 
 std::optional<EvaluateArguments> parse(const std::vector<std::string>& arguments, std::string& problem)
@@ -89,6 +95,8 @@ std::optional<EvaluateArguments> parse(const std::vector<std::string>& arguments
             parsed.drafts = value;
         else if (argument == "--plots")
             parsed.plots = value;
+        else if (argument == "--from-drafts")
+            parsed.fromDrafts = value;
         else if (argument == "--limit") {
             if (!positive(parsed.limit))
                 return std::nullopt;
@@ -110,8 +118,8 @@ std::optional<EvaluateArguments> parse(const std::vector<std::string>& arguments
             return std::nullopt;
         }
     }
-    if (parsed.model.empty())
-        problem = "--model BUNDLE is required";
+    if (parsed.model.empty() == !parsed.fromDrafts.has_value())
+        problem = "give either --model BUNDLE or --from-drafts FILE";
     else if (parsed.dataset.empty())
         problem = "--dataset DIR is required";
     else if (parsed.split != "train" && parsed.split != "val" && parsed.split != "test" && parsed.split != "all")
@@ -180,6 +188,29 @@ std::string number(const std::optional<double>& value)
     return text;
 }
 
+/// The drafts of `path` by study id. Throws naming the file and line.
+std::map<std::string, inference::Draft> readDraftLines(const std::string& path)
+{
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        throw std::runtime_error(path + ": cannot read");
+    std::map<std::string, inference::Draft> drafts;
+    std::string line;
+    for (int number = 1; std::getline(in, line); ++number) {
+        if (line.empty())
+            continue;
+        try {
+            const nlohmann::json item = nlohmann::json::parse(line);
+            drafts[item.at("id").get<std::string>()] = inference::draftFromJson(item.at("draft").dump());
+        } catch (const std::exception& error) {
+            throw std::runtime_error(path + ":" + std::to_string(number) + ": not a {\"id\", \"draft\"} line (" + error.what() + ")");
+        }
+    }
+    if (drafts.empty())
+        throw std::runtime_error(path + ": no drafts");
+    return drafts;
+}
+
 } // namespace
 
 int runEvaluateCommand(const std::vector<std::string>& arguments)
@@ -203,7 +234,17 @@ int runEvaluateCommand(const std::vector<std::string>& arguments)
         options.device = parsed->device == "cpu"    ? inference::DevicePreference::Cpu
                          : parsed->device == "cuda" ? inference::DevicePreference::Cuda
                                                     : inference::DevicePreference::Auto;
-        inference::Pipeline pipeline = inference::Pipeline::load(parsed->model, options);
+        std::optional<inference::Pipeline> pipeline;
+        std::map<std::string, inference::Draft> givenDrafts;
+        if (parsed->fromDrafts) {
+            givenDrafts = readDraftLines(*parsed->fromDrafts);
+            for (const datasets::DatasetRecord* record : records) {
+                if (givenDrafts.count(record->id) == 0)
+                    throw std::runtime_error(*parsed->fromDrafts + ": no draft for study " + record->id);
+            }
+        } else {
+            pipeline.emplace(inference::Pipeline::load(parsed->model, options));
+        }
         const inference::CleaningStyle cleaning = dataset.kind == datasets::DatasetKind::MimicCxr
                                                       ? inference::CleaningStyle::MimicCxr
                                                       : inference::CleaningStyle::IuXray;
@@ -215,20 +256,24 @@ int runEvaluateCommand(const std::vector<std::string>& arguments)
 
         for (std::size_t begin = 0; begin < records.size(); begin += std::size_t(parsed->batch)) {
             const std::size_t end = std::min(records.size(), begin + std::size_t(parsed->batch));
+            std::vector<inference::Draft> drafts;
+            if (!pipeline) {
+                for (std::size_t i = begin; i < end; ++i)
+                    drafts.push_back(givenDrafts.at(records[i]->id));
+            }
             std::vector<inference::StudyInput> studies;
-            for (std::size_t i = begin; i < end; ++i)
+            for (std::size_t i = begin; pipeline && i < end; ++i)
                 studies.push_back(studyOf(*records[i], reader));
             // Studies with a different set of views cannot share a batch: run those one by one.
             bool sameViews = true;
             for (const inference::StudyInput& study : studies)
                 sameViews = sameViews && study.frontal.has_value() == studies[0].frontal.has_value() &&
                             study.lateral.has_value() == studies[0].lateral.has_value();
-            std::vector<inference::Draft> drafts;
-            if (sameViews) {
-                drafts = pipeline.runBatch(studies);
-            } else {
+            if (pipeline && sameViews) {
+                drafts = pipeline->runBatch(studies);
+            } else if (pipeline) {
                 for (const inference::StudyInput& study : studies)
-                    drafts.push_back(pipeline.run(study));
+                    drafts.push_back(pipeline->run(study));
             }
             for (std::size_t i = begin; i < end; ++i) {
                 const datasets::DatasetRecord& record = *records[i];
@@ -246,7 +291,13 @@ int runEvaluateCommand(const std::vector<std::string>& arguments)
                 outcome.tagTruth = record.graphLabels;
                 evaluation.add(outcome);
                 if (parsed->drafts) {
-                    nlohmann::ordered_json line{{"id", record.id}, {"report", draft.text}, {"reference", record.report}};
+                    inference::Draft stored = draft;
+                    for (inference::DraftToken& token : stored.tokens)
+                        token.heatmaps.clear(); // per-token maps are not scored; they would dominate the file
+                    nlohmann::ordered_json line{{"id", record.id},
+                                                {"report", draft.text},
+                                                {"reference", record.report},
+                                                {"draft", nlohmann::ordered_json::parse(inference::draftToJson(stored))}};
                     draftLines += line.dump() + "\n";
                 }
                 if (!record.maskPaths.empty())
@@ -265,7 +316,8 @@ int runEvaluateCommand(const std::vector<std::string>& arguments)
 
         const evaluation::ModelEvaluationResult result = evaluation.finish();
         const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const inference::ModelIdentity& model = pipeline.identity();
+        const inference::ModelIdentity model =
+            pipeline ? pipeline->identity() : givenDrafts.at(records.front()->id).model;
 
         std::printf("model %s \"%s\" %s (bundle %s) on %s; dataset %s, split %s: %ld studies, %.1f s\n",
                     model.type.c_str(), model.name.c_str(), model.version.c_str(), model.bundleHash.substr(0, 12).c_str(),

@@ -121,6 +121,56 @@ private Q_SLOTS:
             QVERIFY2(qAbs(scored.value(QLatin1String(key)).toDouble() - result.value(QLatin1String(key)).toDouble()) < 1e-9, key);
     }
 
+    void scoresDraftsMadeElsewhereAlike()
+    {
+        // --from-drafts on the drafts of a model run gives that run's numbers (the GPU-box path).
+        const QString drafts = m_work.filePath(QStringLiteral("elsewhere.jsonl"));
+        const QString direct = m_work.filePath(QStringLiteral("direct.json"));
+        const QString given = m_work.filePath(QStringLiteral("given.json"));
+        CliRun run = runCli({QStringLiteral("evaluate"), QStringLiteral("--model"), m_bundle, QStringLiteral("--dataset"), m_dataset,
+                             QStringLiteral("--split"), QStringLiteral("all"), QStringLiteral("--json"), direct,
+                             QStringLiteral("--drafts"), drafts});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--from-drafts"), drafts, QStringLiteral("--dataset"), m_dataset,
+                      QStringLiteral("--split"), QStringLiteral("all"), QStringLiteral("--json"), given});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("tiny evaluate test model")), qPrintable(run.out));
+        const QJsonObject a = readJson(direct);
+        const QJsonObject b = readJson(given);
+        int compared = 0;
+        for (auto it = a.begin(); it != a.end(); ++it) {
+            if (!it.value().isDouble())
+                continue;
+            QVERIFY2(qAbs(it.value().toDouble() - b.value(it.key()).toDouble()) < 1e-9, qPrintable(it.key()));
+            ++compared;
+        }
+        QVERIFY(compared >= 10);
+
+        // A study without a draft, and a malformed line, are named.
+        QFile file(drafts);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = file.readAll().split('\n');
+        file.close();
+        const QString partial = m_work.filePath(QStringLiteral("partial.jsonl"));
+        QFile out(partial);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(lines.first() + "\n");
+        out.close();
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--from-drafts"), partial, QStringLiteral("--dataset"), m_dataset,
+                      QStringLiteral("--split"), QStringLiteral("all")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(partial) && run.err.contains(QStringLiteral("no draft for study")), qPrintable(run.err));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("{\"id\": \"x\"}\n");
+        out.close();
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--from-drafts"), partial, QStringLiteral("--dataset"), m_dataset});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(partial + QStringLiteral(":1")), qPrintable(run.err));
+        run = runCli({QStringLiteral("evaluate"), QStringLiteral("--from-drafts"), partial, QStringLiteral("--model"), m_bundle,
+                      QStringLiteral("--dataset"), m_dataset});
+        QCOMPARE(run.exitCode, 2);
+    }
+
     void badInputIsOneClearLine()
     {
         const QString missing = m_work.filePath(QStringLiteral("no-such-dataset"));
