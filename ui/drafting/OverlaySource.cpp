@@ -1,5 +1,7 @@
 #include "OverlaySource.h"
 
+#include "GraphEvidence.h"
+
 #include <QCoreApplication>
 
 namespace raddraft::ui {
@@ -52,6 +54,24 @@ OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex)
     const inference::Finding& finding = draft.findings[static_cast<std::size_t>(findingIndex)];
     return {OverlaySource::Kind::Finding, findingIndex,
             tr("%1 (%2)").arg(QString::fromStdString(finding.name)).arg(finding.probability, 0, 'f', 2), finding.heatmaps};
+}
+
+OverlaySource graphNodeOverlay(const inference::Draft& draft, int nodeIndex)
+{
+    if (!inRange(draft.graphNodes, nodeIndex))
+        return {};
+    const inference::GraphNodeState& node = draft.graphNodes[static_cast<std::size_t>(nodeIndex)];
+    return {OverlaySource::Kind::GraphNode, nodeIndex,
+            tr("Graph node %1 (%2)").arg(QString::fromStdString(node.name)).arg(node.activation, 0, 'f', 2),
+            graphNodeHeatmaps(draft, node.name)};
+}
+
+OverlaySource topicMapOverlay(const inference::Draft& draft, int mapIndex)
+{
+    if (!inRange(draft.topicMaps, mapIndex))
+        return {};
+    const inference::NamedHeatmaps& map = draft.topicMaps[static_cast<std::size_t>(mapIndex)];
+    return {OverlaySource::Kind::TopicMap, mapIndex, tr("Topic %1").arg(QString::fromStdString(map.name)), map.heatmaps};
 }
 
 } // namespace raddraft::ui

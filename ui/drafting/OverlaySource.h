@@ -14,9 +14,9 @@
 namespace raddraft::ui {
 
 struct OverlaySource {
-    enum class Kind { None, Sentence, Token, Finding };
+    enum class Kind { None, Sentence, Token, Finding, GraphNode, TopicMap };
     Kind kind = Kind::None;
-    int index = -1;                           ///< into Draft::sentences, ::tokens or ::findings
+    int index = -1;                           ///< into Draft::sentences, ::tokens, ::findings, ::graphNodes or ::topicMaps
     QString title;                            ///< names the source on the colour bar
     std::vector<inference::Heatmap> heatmaps; ///< one per view ("frontal", "lateral"); may be empty
 
@@ -30,6 +30,10 @@ struct OverlaySource {
 OverlaySource sentenceOverlay(const inference::Draft& draft, int sentenceIndex);
 OverlaySource tokenOverlay(const inference::Draft& draft, int tokenIndex);
 OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex);
+/// A knowledge-graph node's maps (GraphEvidence.h: CKNet's patch weights or the finding's CAM).
+OverlaySource graphNodeOverlay(const inference::Draft& draft, int nodeIndex);
+/// A model's named map (PPKED topic, CVSE finding α).
+OverlaySource topicMapOverlay(const inference::Draft& draft, int mapIndex);
 
 } // namespace raddraft::ui
 
