@@ -21,6 +21,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <future>
+#include <algorithm>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -201,14 +203,30 @@ void writeDrafts(const Arguments& arguments, PhantomImageSource& images) {
     if (!out) throw std::runtime_error(partial.string() + ": cannot write");
     const auto start = std::chrono::steady_clock::now();
     std::size_t written = 0;
-    for (const datasets::DatasetRecord* record : dataset.split(arguments.draftsSplit)) {
-        inference::StudyInput study;
-        study.frontal = images.read(record->imagePaths.at(0));
-        if (record->imagePaths.size() > 1) study.lateral = images.read(record->imagePaths.at(1));
-        inference::Draft draft = pipeline.run(study);
-        for (inference::DraftToken& token : draft.tokens) token.heatmaps.clear(); // evaluation needs none
-        out << nlohmann::json({{"id", record->id}, {"draft", nlohmann::json::parse(inference::draftToJson(draft))}}).dump() << "\n";
-        ++written;
+    const std::vector<const datasets::DatasetRecord*> records = dataset.split(arguments.draftsSplit);
+    constexpr std::size_t kBatch = 32; // the GPU decodes a batch's beams together
+    for (std::size_t begin = 0; begin < records.size(); begin += kBatch) {
+        const std::size_t end = std::min(records.size(), begin + kBatch);
+        // Render the batch's studies in parallel (each study once, both views).
+        std::vector<std::future<inference::StudyInput>> pending;
+        for (std::size_t i = begin; i < end; ++i) {
+            pending.push_back(std::async(std::launch::async, [&images, record = records[i]] {
+                inference::StudyInput study;
+                study.frontal = images.read(record->imagePaths.at(0));
+                if (record->imagePaths.size() > 1) study.lateral = images.read(record->imagePaths.at(1));
+                return study;
+            }));
+        }
+        std::vector<inference::StudyInput> studies;
+        for (auto& study : pending) studies.push_back(study.get());
+        std::vector<inference::Draft> drafts = pipeline.runBatch(studies);
+        for (std::size_t i = begin; i < end; ++i) {
+            inference::Draft& draft = drafts[i - begin];
+            for (inference::DraftToken& token : draft.tokens) token.heatmaps.clear(); // evaluation needs none
+            out << nlohmann::json({{"id", records[i]->id}, {"draft", nlohmann::json::parse(inference::draftToJson(draft))}}).dump()
+                << "\n";
+            ++written;
+        }
     }
     out.close();
     if (!out) throw std::runtime_error(partial.string() + ": write failed");
