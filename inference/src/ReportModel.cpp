@@ -37,6 +37,8 @@ DecodeOptions ReportModel::defaultDecodeOptions() const {
 
 ModelRegistry::ModelRegistry() {
     registerTransformerModel(*this);
+    registerCknetModel(*this);
+    registerPpkedModel(*this);
     // Seed models register here as they land: registerPpkedModel(*this); registerCknetModel(*this); ...
 }
 

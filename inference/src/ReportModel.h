@@ -68,8 +68,14 @@ public:
 
     const Manifest& manifest() const { return m_manifest; }
     /// Replaces the manifest's corpus (a trainer building PPKED's retrieval index or CVSE's
-    /// groups); the model resizes the tensors that index it itself.
-    void setCorpus(std::vector<CorpusEntry> corpus) { m_manifest.corpus = std::move(corpus); }
+    /// groups); the model resizes the tensors that index it itself (corpusChanged).
+    void setCorpus(std::vector<CorpusEntry> corpus) {
+        m_manifest.corpus = std::move(corpus);
+        corpusChanged();
+    }
+    /// Called by setCorpus: resize, in place, the buffers whose row count is the corpus size
+    /// (their contents are then for the caller to fill). Default: nothing.
+    virtual void corpusChanged() {}
     const Vocabulary& vocabulary() const { return m_vocabulary; }
 
 protected:
@@ -108,6 +114,8 @@ private:
 
 // One registration function per model type (defined in <Type>Model.cpp).
 void registerTransformerModel(ModelRegistry& registry);
+void registerCknetModel(ModelRegistry& registry);
+void registerPpkedModel(ModelRegistry& registry);
 
 /// Merges `overrides` over the type's defaults; unknown keys → InferenceError(InvalidArgument).
 nlohmann::json mergeHyperParameters(const ModelType& type, const nlohmann::json& overrides);

@@ -10,6 +10,8 @@ void ModelTrainer::prepareReportTraining(const FeatureCache*, const std::vector<
 
 TrainerRegistry::TrainerRegistry() {
     registerTransformerTrainer(*this);
+    registerCknetTrainer(*this);
+    registerPpkedTrainer(*this);
     // Seed models register here as they land: registerPpkedTrainer(*this); registerCknetTrainer(*this); ...
 }
 

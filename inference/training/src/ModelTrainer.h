@@ -102,6 +102,8 @@ private:
 
 // One registration function per trainable type (defined in <Type>Trainer.cpp).
 void registerTransformerTrainer(TrainerRegistry& registry);
+void registerCknetTrainer(TrainerRegistry& registry);
+void registerPpkedTrainer(TrainerRegistry& registry);
 
 /// The multi-label loss every trainer pre-trains with: binary cross-entropy with logits, each
 /// element weighted by `weights` (0 = unknown or ignored), positives additionally by
