@@ -1,10 +1,14 @@
-// raddraft: the workstation. `raddraft [--model BUNDLE] [STUDY_PATH]` opens a file, folder or
-// DICOMDIR; with no argument it reopens the last study. --model chooses the drafting model.
+// raddraft: the workstation. `raddraft [--db PATH] [--user NAME] [--model BUNDLE] [STUDY_PATH]`
+// opens a file, folder or DICOMDIR; with no argument it reopens the last study. --model chooses
+// the drafting model, --db the edit log (default: the setting, else the user's data folder),
+// --user the name stamped on every edit (default: the name given once in a dialog, remembered).
 
 #include "DraftPane.h"
 #include "DraftingWorkspace.h"
 #include "MainWindow.h"
 #include "inference/InferenceError.h"
+#include "report/ReportDocument.h"
+#include "store/EditLogLocation.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,6 +78,15 @@ int main(int argc, char* argv[])
         QStringLiteral("sentence"),
         QApplication::translate("main", "With --draft: select sentence N (1 = first) of the draft and show its map."),
         QStringLiteral("N"));
+    const QCommandLineOption databaseOption(
+        QStringLiteral("db"), QApplication::translate("main", "Edit log (SQLite) to keep drafts and every edit in (default: the setting, else %1).")
+                                  .arg(QDir::toNativeSeparators(raddraft::store::defaultEditLogPath())),
+        QStringLiteral("PATH"));
+    const QCommandLineOption userOption(
+        QStringLiteral("user"), QApplication::translate("main", "Your name, stamped on every edit and sign-off (default: the name given before)."),
+        QStringLiteral("NAME"));
+    parser.addOption(databaseOption);
+    parser.addOption(userOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.addOption(modelOption);
@@ -91,12 +104,23 @@ int main(int argc, char* argv[])
             return 2;
         }
     }
+    // A failure shows a message box naming the file and the reason; work goes on without logging.
+    drafting.openEditLog(parser.isSet(databaseOption) ? parser.value(databaseOption) : raddraft::store::configuredEditLogPath());
     if (parser.isSet(sizeOption)) {
         const QStringList parts = parser.value(sizeOption).split(QLatin1Char('x'));
         if (parts.size() == 2)
             window.resize(parts[0].toInt(), parts[1].toInt());
     }
     window.show();
+
+    // The name is asked once and remembered; --user stands for this session only. Screenshot runs
+    // are unattended: they ask nothing.
+    const QString user = parser.isSet(userOption) ? parser.value(userOption)
+                                                  : QSettings().value(raddraft::ui::DraftingWorkspace::userNameSetting()).toString();
+    if (!user.trimmed().isEmpty())
+        drafting.setUser(user);
+    else if (!parser.isSet(screenshotOption))
+        drafting.changeUserName();
 
     QString path = parser.positionalArguments().value(0);
     if (path.isEmpty())
@@ -117,7 +141,13 @@ int main(int argc, char* argv[])
         if (parser.isSet(sentenceOption)) {
             const int sentence = parser.value(sentenceOption).toInt() - 1;
             QObject::connect(&drafting, &raddraft::ui::DraftingWorkspace::draftShown, &drafting,
-                             [&drafting, sentence] { drafting.draftPane()->textView()->selectSentence(sentence); },
+                             [&drafting, sentence] {
+                                 const raddraft::report::ReportDocument* report = drafting.currentReport();
+                                 const auto& findings = report ? report->sentences(raddraft::report::ReportSection::Findings)
+                                                               : std::vector<raddraft::report::ReportSentence>{};
+                                 if (sentence >= 0 && sentence < static_cast<int>(findings.size()))
+                                     drafting.draftPane()->editor()->selectSentence(findings[static_cast<std::size_t>(sentence)].id);
+                             },
                              Qt::SingleShotConnection);
         }
     }

@@ -353,10 +353,17 @@ std::optional<RestoredDraft> EditLog::restoreUnsignedDraft(const QString& studyU
     select.bind(1, studyUid);
     if (!select.step())
         return std::nullopt;
-    const DraftId draftId = select.integer(0);
+    return restoreDraft(select.integer(0));
+}
 
+RestoredDraft EditLog::restoreDraft(DraftId draftId)
+{
+    flush();
+    std::optional<DraftRecord> record = draftRecord(draftId);
+    if (!record)
+        throw EditLogError(EditLogErrorCode::NotFound, m_path, QStringLiteral("there is no draft %1").arg(draftId));
     RestoredDraft restored;
-    restored.record = *draftRecord(draftId);
+    restored.record = std::move(*record);
     restored.draft = modelDraft(draftId);
     const ReportContent initial = initialContent(draftId);
     const std::vector<EditEvent> logged = events(draftId);

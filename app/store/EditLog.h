@@ -101,6 +101,9 @@ public:
     /// The most recently edited unsigned draft of the study, rebuilt from its initial content and
     /// its events; std::nullopt when the study has none. Flushes first. Throws EditLogError.
     std::optional<RestoredDraft> restoreUnsignedDraft(const QString& studyUid);
+    /// Draft `draftId` (signed or not) rebuilt the same way. Flushes first. Throws EditLogError
+    /// (NotFound for an unknown draft).
+    RestoredDraft restoreDraft(DraftId draftId);
 
     std::vector<DraftRecord> drafts(const QString& studyUid) const;
     std::vector<DraftRecord> allDrafts() const;

@@ -39,6 +39,7 @@ ModelRegistry::ModelRegistry() {
     registerTransformerModel(*this);
     registerCknetModel(*this);
     registerPpkedModel(*this);
+    registerCvseModel(*this);
     // Seed models register here as they land: registerPpkedModel(*this); registerCknetModel(*this); ...
 }
 

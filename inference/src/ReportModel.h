@@ -73,12 +73,12 @@ public:
         m_manifest.corpus = std::move(corpus);
         corpusChanged();
     }
-    /// Called by setCorpus: resize, in place, the buffers whose row count is the corpus size
-    /// (their contents are then for the caller to fill). Default: nothing.
-    virtual void corpusChanged() {}
     const Vocabulary& vocabulary() const { return m_vocabulary; }
 
 protected:
+    /// Called by setCorpus: resize, in place, the buffers whose row count is the corpus size
+    /// (their contents are then for the caller to fill). Default: nothing.
+    virtual void corpusChanged() {}
     /// Hyper-parameter with a default (the manifest was merged with the defaults on creation).
     template <typename T>
     T hyperParameter(const std::string& key, const T& fallback) const {
@@ -116,6 +116,7 @@ private:
 void registerTransformerModel(ModelRegistry& registry);
 void registerCknetModel(ModelRegistry& registry);
 void registerPpkedModel(ModelRegistry& registry);
+void registerCvseModel(ModelRegistry& registry);
 
 /// Merges `overrides` over the type's defaults; unknown keys → InferenceError(InvalidArgument).
 nlohmann::json mergeHyperParameters(const ModelType& type, const nlohmann::json& overrides);

@@ -107,6 +107,94 @@ private Q_SLOTS:
         QVERIFY(broken.readAllStandardError().contains("missing.pgm"));
     }
 
+    void draftsWithACknetBundle()
+    {
+        // A CKNet bundle runs through the same command; its draft names the graph nodes each image
+        // patch distilled (2 views × 2 × 2 patches at 64 px).
+        inference::BundleSpec spec;
+        spec.modelType = "cknet";
+        spec.name = "tiny cli cknet";
+        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "knowledge_dim": 16, "knowledge_matrix": "random"})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-cknet"));
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(QStringLiteral("cknet-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("cknet"));
+        const QJsonArray patches = draft.value(QStringLiteral("patch_nodes")).toArray();
+        QCOMPARE(patches.size(), 8);
+        QVERIFY(!patches.first().toObject().value(QStringLiteral("nodes")).toArray().isEmpty());
+    }
+
+    void draftsWithAPpkedBundle()
+    {
+        // A PPKED bundle (no retrieval corpus: a random bundle has no training split) runs through
+        // the same command; its draft carries PoKE's topic maps, one per topic of the paper's bag.
+        inference::BundleSpec spec;
+        spec.modelType = "ppked";
+        spec.name = "tiny cli ppked";
+        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "report_embedding_size": 16, "graph_layers": 1})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-ppked"));
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(QStringLiteral("ppked-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("ppked"));
+        const QJsonArray topics = draft.value(QStringLiteral("topic_maps")).toArray();
+        QCOMPARE(topics.size(), 20);
+        QCOMPARE(topics.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("cardiomegaly"));
+        QCOMPARE(topics.first().toObject().value(QStringLiteral("heatmaps")).toArray().size(), 2);
+    }
+
+    void draftsWithACvseBundle()
+    {
+        // A CVSE bundle runs through the same command. A random bundle has no finding groups (no
+        // training split was grouped), so nothing clears the threshold: the draft says the normal
+        // sentence and marks it as "no abnormal finding retrieved".
+        inference::BundleSpec spec;
+        spec.modelType = "cvse";
+        spec.name = "tiny cli cvse";
+        spec.hyperParametersJson = R"({"joint_dim": 16, "attention_dim": 16, "text_dim": 8, "text_buckets": 16, "max_length": 12})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-cvse"));
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(QStringLiteral("cvse-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("cvse"));
+        QCOMPARE(draft.value(QStringLiteral("text")).toString(), QStringLiteral("No acute cardiopulmonary abnormality."));
+        const QJsonArray sentences = draft.value(QStringLiteral("sentences")).toArray();
+        QCOMPARE(sentences.size(), 1);
+        const QJsonObject values = sentences.first().toObject().value(QStringLiteral("support")).toObject().value(QStringLiteral("values")).toObject();
+        QCOMPARE(values.value(QStringLiteral("no_abnormal_finding_retrieved")).toDouble(), 1.0);
+        QCOMPARE(draft.value(QStringLiteral("findings")).toArray().size(), 20);
+    }
+
     void badInputIsOneClearLine()
     {
         // Usage errors exit 2.

@@ -1,7 +1,7 @@
 // raddraft-make-random-bundle: a model bundle with random weights for demonstrations and
 // screenshots while no trained bundle is installed (packaging/screenshots.sh).
 //
-//   raddraft-make-random-bundle OUT_DIR [--frontal FILE --lateral FILE] [--tries N]
+//   raddraft-make-random-bundle OUT_DIR [--type TYPE] [--frontal FILE --lateral FILE] [--tries N]
 //
 // With the two views (DICOM files), seeds are tried until the random model writes at least two
 // sentences for them (random weights often stop at once), so the screenshot has text to point at.
@@ -31,30 +31,33 @@ inference::ImageView modelView(const std::string& file)
 
 int main(int argc, char* argv[])
 {
-    std::string out, frontal, lateral;
+    std::string out, frontal, lateral, type = "transformer";
     int tries = 40;
     for (int i = 1; i < argc; ++i) {
         const std::string argument = argv[i];
         const bool hasValue = i + 1 < argc;
-        if (argument == "--frontal" && hasValue) frontal = argv[++i];
+        if (argument == "--type" && hasValue) type = argv[++i];
+        else if (argument == "--frontal" && hasValue) frontal = argv[++i];
         else if (argument == "--lateral" && hasValue) lateral = argv[++i];
         else if (argument == "--tries" && hasValue) tries = std::stoi(argv[++i]);
         else if (out.empty() && argument.rfind("--", 0) != 0) out = argument;
         else {
-            std::fprintf(stderr, "usage: raddraft-make-random-bundle OUT_DIR [--frontal FILE --lateral FILE] [--tries N]\n");
+            std::fprintf(stderr, "usage: raddraft-make-random-bundle OUT_DIR [--type TYPE] [--frontal FILE --lateral FILE] [--tries N]\n");
             return 2;
         }
     }
     if (out.empty() || frontal.empty() != lateral.empty()) {
-        std::fprintf(stderr, "usage: raddraft-make-random-bundle OUT_DIR [--frontal FILE --lateral FILE] [--tries N]\n");
+        std::fprintf(stderr, "usage: raddraft-make-random-bundle OUT_DIR [--type TYPE] [--frontal FILE --lateral FILE] [--tries N]\n");
         return 2;
     }
     try {
         inference::BundleSpec spec;
-        spec.modelType = "transformer";
+        spec.modelType = type; // every type takes these hyper-parameters (ppked, cknet: their defaults for the rest)
         spec.name = "random-demo";
         spec.hyperParametersJson =
             R"({"visual_extractor": "resnet18", "d_model": 128, "num_heads": 4, "num_layers": 2, "d_ff": 256, "max_length": 40})";
+        if (type == "cvse") // a retrieval model: no decoder; a random bundle has no finding groups to retrieve
+            spec.hyperParametersJson = R"({"visual_extractor": "resnet18", "joint_dim": 128, "max_length": 40})";
         spec.vocabulary = {".", "<unk>", "acute", "are", "cardiomediastinal", "clear", "consolidation", "effusion",
                            "heart", "is", "lungs", "no", "normal", "pleural", "pneumothorax", "silhouette", "size",
                            "the", "within"};

@@ -13,6 +13,7 @@
 #include "OverlayToolBar.h"
 #include "ShortcutHelpDialog.h"
 #include "inference/Bundle.h"
+#include "report/ReportDocument.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -248,8 +249,10 @@ private Q_SLOTS:
         QCOMPARE(workspace.currentStudyKey(), QString::fromStdString(studyUid));
 
         // Sentences in the pane; findings in the panel, most probable first, with the threshold.
-        ui::DraftTextView* text = workspace.draftPane()->textView();
+        ui::ReportEditor* text = workspace.draftPane()->editor();
         QCOMPARE(text->draft(), draft);
+        QVERIFY(workspace.currentReport());
+        QCOMPARE(text->report(), workspace.currentReport());
         for (const inference::DraftSentence& sentence : draft->sentences)
             QVERIFY(text->document()->toPlainText().contains(QString::fromStdString(sentence.text)));
         ui::FindingsModel* findings = workspace.findingsPanel()->model();
@@ -266,8 +269,9 @@ private Q_SLOTS:
         viewer::ImageViewport* lateral = window.viewerPanel()->viewport(1);
         QVERIFY(!frontal->heatmapOverlay() && !lateral->heatmapOverlay());
         const int last = static_cast<int>(draft->sentences.size()) - 1;
-        click(text->viewport(), text->sentenceRect(last).center());
-        QCOMPARE(text->selectedSentence(), last);
+        // The report's sentences are the draft's, with ids 1, 2, … in order.
+        click(text->viewport(), text->sentenceRect(last + 1).center());
+        QCOMPARE(text->selectedSentence(), report::SentenceId(last + 1));
         QVERIFY(showsMap(frontal, draft->sentences.back().heatmaps, "frontal"));
         QVERIFY(showsMap(lateral, draft->sentences.back().heatmaps, "lateral"));
         QVERIFY(frontal->heatmapOverlay() && lateral->heatmapOverlay());
@@ -303,7 +307,7 @@ private Q_SLOTS:
         click(list->viewport(), list->visualRect(findings->index(findings->rowOfFinding(findingIndex))).center());
         QVERIFY(showsMap(frontal, draft->findings[static_cast<std::size_t>(findingIndex)].heatmaps, "frontal"));
         QVERIFY(showsMap(lateral, draft->findings[static_cast<std::size_t>(findingIndex)].heatmaps, "lateral"));
-        QCOMPARE(text->selectedSentence(), -1); // one source at a time
+        QCOMPARE(text->selectedSentence(), report::SentenceId(0)); // one source at a time
 
         // O toggles the overlay on both views; the style applies to both.
         QVERIFY(frontal->isOverlayVisible());
@@ -379,7 +383,8 @@ private Q_SLOTS:
         QCOMPARE(cancelled.size(), 2);
         QCOMPARE(shown.size(), 0);
         QVERIFY(!workspace.currentDraft());
-        QVERIFY(!workspace.draftPane()->textView()->draft());
+        QVERIFY(!workspace.draftPane()->editor()->draft());
+        QVERIFY(!workspace.currentReport());
         QCOMPARE(workspace.findingsPanel()->model()->rowCount(), 0);
         QVERIFY(!window.viewerPanel()->viewport(0)->heatmapOverlay());
         QVERIFY(!workspace.controller()->repository().find(workspace.currentStudyKey(), workspace.currentBundle()->bundleHash()));
@@ -439,7 +444,7 @@ private Q_SLOTS:
         // Use what came back as a radiologist would, the watchdog still running.
         const ui::DraftPointer draft = workspace.currentDraft();
         QVERIFY(draft && !draft->sentences.empty());
-        ui::DraftTextView* text = workspace.draftPane()->textView();
+        ui::ReportEditor* text = workspace.draftPane()->editor();
         // Each step, then 20 ms of event processing (its repaints); the UI thread's CPU per kind.
         std::map<QString, double> stepCpu;
         const auto step = [&](const QString& kind, const std::function<void()>& action) {
@@ -449,7 +454,7 @@ private Q_SLOTS:
             stepCpu[kind] = std::max(stepCpu[kind], threadCpuMilliseconds() - before);
         };
         for (std::size_t s = 0; s < draft->sentences.size(); ++s)
-            step(QStringLiteral("select a sentence"), [&] { click(text->viewport(), text->sentenceRect(static_cast<int>(s)).center()); });
+            step(QStringLiteral("select a sentence"), [&] { click(text->viewport(), text->sentenceRect(report::SentenceId(s + 1)).center()); });
         int hovered = 0;
         for (int t = 0; t < static_cast<int>(draft->tokens.size()) && hovered < 12; ++t)
             if (!text->tokenRect(t).isEmpty()) {

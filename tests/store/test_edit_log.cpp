@@ -364,6 +364,14 @@ private Q_SLOTS:
         log->flush();
         QCOMPARE(log->draftRecord(restored->record.id)->eventCount, eventCount + 1);
         QVERIFY(!log->restoreUnsignedDraft(QStringLiteral("1.2.3.4.5"))); // signed: nothing to restore
+
+        // Any draft by its id, signed ones too (the workstation shows a signed report locked).
+        const RestoredDraft signedAgain = log->restoreDraft(restored->record.id);
+        QVERIFY2(signedAgain.problem.isEmpty(), qPrintable(signedAgain.problem));
+        QVERIFY(signedAgain.document->isSigned());
+        QCOMPARE(signedAgain.document->signedBy(), QStringLiteral("Dr Ada"));
+        QCOMPARE(report::testing::documentDigest(*signedAgain.document), report::testing::documentDigest(*restored->document));
+        QCOMPARE(expectError([&] { log->restoreDraft(9999); }).code(), EditLogErrorCode::NotFound);
     }
 
     void restoresTheEventsBeforeOneThatDoesNotReproduce()

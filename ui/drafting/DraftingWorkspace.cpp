@@ -1,16 +1,25 @@
 #include "DraftingWorkspace.h"
 
 #include "DraftPane.h"
+#include "EditLogDraftRepository.h"
 #include "FindingsPanel.h"
 #include "MainWindow.h"
+#include "MemoryDraftRepository.h"
 #include "ModelSelector.h"
 #include "OverlayPresenter.h"
 #include "OverlayToolBar.h"
+#include "ReportReview.h"
+#include "StudyTreeModel.h"
 #include "inference/InferenceError.h"
+#include "report/ReportDocument.h"
+#include "store/EditLog.h"
 
 #include <QAction>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -45,6 +54,27 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
 
     createCommands();
     createDocks();
+    m_review = new ReportReview(window, m_pane, m_findings, this);
+    m_memoryRepository = std::make_unique<MemoryDraftRepository>();
+    useRepository(m_memoryRepository.get());
+    {
+        // The review's commands: Undo/Redo in an Edit menu after File, the rest in the Report menu.
+        QMenuBar* bar = m_window->menuBar();
+        auto* edit = new QMenu(tr("&Edit"), bar);
+        edit->addActions(m_review->editActions());
+        const QList<QAction*> menus = bar->actions();
+        bar->insertMenu(menus.size() > 1 ? menus.at(1) : nullptr, edit);
+        QMenu* report = menuTitled(bar, tr("&Report"));
+        QAction* before = report->actions().value(2); // after Draft and Cancel
+        report->insertSeparator(before);
+        for (QAction* action : m_review->reportActions()) {
+            if (action)
+                report->insertAction(before, action);
+            else
+                report->insertSeparator(before);
+        }
+        report->insertAction(before, m_changeUserName);
+    }
 
     connect(m_controller, &DraftingController::runningChanged, this, [this](bool running) {
         m_pane->setRunning(running);
@@ -73,15 +103,16 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
         Q_EMIT draftingCancelled();
     });
 
-    connect(m_pane->textView(), &DraftTextView::overlayRequested, this, [this](const OverlaySource& source) {
+    connect(m_pane->editor(), &ReportEditor::overlayRequested, this, [this](const OverlaySource& source) {
         m_findings->clearSelection();
         m_overlays->show(source);
     });
-    connect(m_pane->textView(), &DraftTextView::overlayPreviewRequested, m_overlays, &OverlayPresenter::preview);
+    connect(m_pane->editor(), &ReportEditor::overlayPreviewRequested, m_overlays, &OverlayPresenter::preview);
     connect(m_findings, &FindingsPanel::overlayRequested, this, [this](const OverlaySource& source) {
-        m_pane->textView()->clearSentenceSelection();
+        m_pane->editor()->clearSentenceSelection();
         m_overlays->show(source);
     });
+    connect(m_review, &ReportReview::signedOff, this, &DraftingWorkspace::onSignedOff);
     connect(m_overlays, &OverlayPresenter::sourceChanged, this, [this](const OverlaySource& source) {
         if (!source.isNone() && source.heatmaps.empty())
             m_window->statusBar()->showMessage(tr("%1: the model gives no map for this.").arg(source.title), 4000);
@@ -112,6 +143,142 @@ DraftingWorkspace::~DraftingWorkspace()
     // Saved once, here: QSettings writes through QSaveFile with an fsync, which on a busy disk
     // blocks the UI thread for tens of milliseconds — too long for every overlay key press.
     saveSettings();
+    // The panes let go of the reports before their repository deletes them; the log, deleted
+    // last, writes what is still queued.
+    m_review->setReport(nullptr, nullptr, {}, 0.5);
+    m_pane->clearDraft();
+    m_findings->setDraft(nullptr, 0.5);
+    m_controller->setRepository(nullptr);
+    m_report = nullptr;
+}
+
+QString DraftingWorkspace::userNameSetting() { return QStringLiteral("user/name"); }
+
+void DraftingWorkspace::useRepository(DraftRepository* repository)
+{
+    m_controller->setRepository(repository);
+    m_review->setRepository(repository);
+}
+
+bool DraftingWorkspace::openEditLog(const QString& path)
+{
+    try {
+        m_log = store::EditLog::open(path);
+    } catch (const store::EditLogError& error) {
+        const QString file = QDir::toNativeSeparators(QFileInfo(error.filePath()).absoluteFilePath());
+        m_memoryRepository = std::make_unique<MemoryDraftRepository>(
+            tr("the edit log %1 cannot be used (%2); drafts and edits are kept in memory only and are lost when RadDraft closes")
+                .arg(file, error.reason()));
+        useRepository(m_memoryRepository.get());
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Edit log unavailable"),
+                                    tr("The edit log %1 cannot be used: %2\n\nYou can keep working: what is on screen stays, but "
+                                       "drafts and edits are NOT being logged and are lost when RadDraft closes. Close the other "
+                                       "program that uses the file, or start RadDraft with another file (--db PATH).")
+                                        .arg(file, error.reason()),
+                                    QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("editLogUnavailable"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+        showStoredDraftOrNothing();
+        return false;
+    }
+    m_logRepository = std::make_unique<EditLogDraftRepository>(*m_log);
+    m_logRepository->setUser(m_user);
+    connect(m_logRepository.get(), &EditLogDraftRepository::problem, this, &DraftingWorkspace::showLogProblem);
+    // Emitted on the writer thread: queued to this one.
+    connect(m_log.get(), &store::EditLog::writeFailed, this, [this](const QString& message) {
+        m_writeProblem = message;
+        updateLoggingNotice();
+        m_window->statusBar()->showMessage(tr("Edit log: %1").arg(message), 8000);
+    }, Qt::QueuedConnection);
+    connect(m_log.get(), &store::EditLog::writeRecovered, this, [this] {
+        m_writeProblem.clear();
+        updateLoggingNotice();
+        m_window->statusBar()->showMessage(tr("Edit log: writing works again; nothing was lost."), 6000);
+    }, Qt::QueuedConnection);
+    useRepository(m_logRepository.get());
+    m_memoryRepository.reset();
+    recordStudyOpened(currentStudyKey());
+    showStoredDraftOrNothing();
+    return true;
+}
+
+void DraftingWorkspace::showLogProblem(const QString& message)
+{
+    m_pane->showStatus(message, true);
+    m_window->statusBar()->showMessage(message, 8000);
+    updateLoggingNotice();
+}
+
+void DraftingWorkspace::setUser(const QString& user)
+{
+    m_user = user.trimmed();
+    if (m_logRepository)
+        m_logRepository->setUser(m_user);
+    if (m_report)
+        m_report->setUser(m_user);
+    m_changeUserName->setText(m_user.isEmpty() ? tr("Set &User Name…") : tr("Change &User Name (%1)…").arg(m_user));
+}
+
+void DraftingWorkspace::changeUserName()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(m_window, tr("Your name"),
+                                               tr("Your name is recorded with every edit of a report and with its sign-off:"),
+                                               QLineEdit::Normal, m_user, &ok)
+                             .trimmed();
+    if (!ok || name.isEmpty())
+        return;
+    setUser(name);
+    QSettings().setValue(userNameSetting(), name);
+}
+
+void DraftingWorkspace::recordStudyOpened(const QString& studyKey)
+{
+    if (!m_log || studyKey.isEmpty())
+        return;
+    // The patient's ID and name are stored only as salted hashes, for de-identified exports.
+    store::PatientIdentity patient;
+    for (const dicom::PatientInfo& candidate : m_window->studyModel()->scanResult().patients)
+        for (const dicom::StudyInfo& study : candidate.studies)
+            if (QString::fromStdString(study.studyInstanceUid) == studyKey)
+                patient = {QString::fromStdString(candidate.patientId), QString::fromStdString(candidate.patientName)};
+    try {
+        m_log->openStudy(studyKey, patient);
+    } catch (const store::EditLogError& error) {
+        showLogProblem(error.message());
+    }
+}
+
+void DraftingWorkspace::updateLoggingNotice()
+{
+    QString problem;
+    if (m_report) {
+        const std::optional<InstalledBundle> bundle = currentBundle();
+        problem = m_controller->repository().loggingProblem(m_draftStudyKey, bundle ? bundle->bundleHash() : QString());
+        if (problem.isEmpty() && !m_writeProblem.isEmpty())
+            problem = tr("%1; the edits are kept and written again every second").arg(m_writeProblem);
+    }
+    m_pane->showLoggingProblem(problem);
+}
+
+void DraftingWorkspace::onSignedOff()
+{
+    if (!m_log || !m_logRepository || !m_report)
+        return;
+    // The sign-off must be on disk before the radiologist moves on.
+    try {
+        m_log->flush();
+    } catch (const store::EditLogError& error) {
+        auto* box = new QMessageBox(QMessageBox::Warning, tr("Sign-off not yet saved"),
+                                    tr("The sign-off could not be written to the edit log yet: %1\n\nIt stays queued and is written "
+                                       "again every second; keep RadDraft open until the status bar says writing works again.")
+                                        .arg(error.message()),
+                                    QMessageBox::Ok, m_window);
+        box->setObjectName(QStringLiteral("signOffNotSaved"));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        box->open();
+    }
 }
 
 void DraftingWorkspace::createCommands()
@@ -138,6 +305,8 @@ void DraftingWorkspace::createCommands()
     m_rescanModels = m_window->addCommand(QStringLiteral("rescanModels"), tr("&Refresh Model List"), QKeySequence(tr("F5")),
                                           [this] { rescanModels(); });
     m_rescanModels->setIconText(tr("Refresh"));
+    m_changeUserName = m_window->addCommand(QStringLiteral("changeUserName"), tr("Set &User Name…"), QKeySequence(tr("Ctrl+Shift+U")),
+                                            [this] { changeUserName(); }, tr("The name recorded with every edit and sign-off"));
 
     QMenuBar* bar = m_window->menuBar();
     auto* report = new QMenu(tr("&Report"), bar);
@@ -187,7 +356,7 @@ void DraftingWorkspace::restoreSettings()
     // The window restored its layout before these docks existed: restore it again with them.
     if (!m_window->restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray())) {
         m_window->resizeDocks({m_draftDock}, {440}, Qt::Horizontal);
-        m_window->resizeDocks({m_draftDock, m_findingsDock}, {55, 45}, Qt::Vertical);
+        m_window->resizeDocks({m_draftDock, m_findingsDock}, {66, 34}, Qt::Vertical); // the report, its warnings and evidence first
     }
     viewer::OverlayStyle style;
     style.filled = settings.value(QStringLiteral("overlay/filled"), style.filled).toBool();
@@ -283,6 +452,7 @@ void DraftingWorkspace::onStudyDisplayed()
             return; // still drafting this very study: its draft arrives here
         m_controller->cancel(); // the radiologist moved on
     }
+    recordStudyOpened(key);
     showStoredDraftOrNothing();
 }
 
@@ -296,10 +466,27 @@ void DraftingWorkspace::showStoredDraftOrNothing()
         return;
     }
     m_draft.reset();
+    m_report = nullptr;
     m_draftStudyKey = key;
     m_overlays->clear();
+    m_review->setReport(nullptr, nullptr, key, 0.5);
     m_pane->clearDraft();
     m_findings->setDraft(nullptr, bundle ? bundle->tagThreshold : 0.5);
+    updateLoggingNotice();
+    if (!m_log || key.isEmpty())
+        return;
+    // A report of this study left unsigned with another model is not lost: say where it is.
+    try {
+        for (const store::DraftRecord& record : m_log->drafts(key))
+            if (!record.isSigned && (!bundle || record.model.bundleHash != bundle->bundleHash())) {
+                m_pane->showStatus(tr("An unsigned report of this study drafted by %1 %2 is in the edit log: choose that model in "
+                                      "the Models tab to continue it.")
+                                       .arg(record.model.name, record.model.version));
+                break;
+            }
+    } catch (const store::EditLogError& error) {
+        showLogProblem(error.message());
+    }
 }
 
 void DraftingWorkspace::showDraft(DraftPointer draft, bool fromCache)
@@ -308,8 +495,17 @@ void DraftingWorkspace::showDraft(DraftPointer draft, bool fromCache)
     m_draftStudyKey = currentStudyKey();
     m_overlays->clear();
     const std::optional<InstalledBundle> bundle = currentBundle();
-    m_pane->showDraft(m_draft, fromCache);
-    m_findings->setDraft(m_draft, bundle ? bundle->tagThreshold : 0.5);
+    const double threshold = bundle ? bundle->tagThreshold : 0.5;
+    // The report of this draft: as it was left (restored from the edit log on a new start), or
+    // the model's text the first time.
+    m_report = bundle ? m_controller->repository().report(m_draftStudyKey, bundle->bundleHash()) : nullptr;
+    if (m_report)
+        m_report->setUser(m_user);
+    m_review->setReport(nullptr, nullptr, m_draftStudyKey, threshold);
+    m_pane->showReport(m_report, m_draft, fromCache);
+    m_findings->setDraft(m_draft, threshold, m_report);
+    m_review->setReport(m_report, m_draft, m_draftStudyKey, threshold);
+    updateLoggingNotice();
     Q_EMIT draftShown(m_draft, fromCache);
 }
 
@@ -357,10 +553,13 @@ void DraftingWorkspace::draftReport()
     if (!m_controller->draft(*request)) {
         // Computing: the old text goes, so nothing on screen pretends to be the new draft.
         m_draft.reset();
+        m_report = nullptr;
         m_draftStudyKey = request->studyUid;
         m_overlays->clear();
+        m_review->setReport(nullptr, nullptr, m_draftStudyKey, currentBundle()->tagThreshold);
         m_pane->clearDraft(tr("Drafting with %1…").arg(currentBundle()->displayName()));
         m_findings->setDraft(nullptr, currentBundle()->tagThreshold);
+        updateLoggingNotice();
     }
 }
 

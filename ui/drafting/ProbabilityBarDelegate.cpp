@@ -28,7 +28,11 @@ void ProbabilityBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem
 
     const double probability = index.data(FindingsModel::ProbabilityRole).toDouble();
     const double threshold = index.data(FindingsModel::ThresholdRole).toDouble();
-    const bool present = index.data(FindingsModel::PresentRole).toBool();
+    const QVariant status = index.data(FindingsModel::StatusRole);
+    const bool corrected = index.data(FindingsModel::CorrectedRole).toBool();
+    // The label when there is a report (an annotator's correction wins), else the model's decision.
+    const bool present = status.isValid() ? status.toInt() == static_cast<int>(report::FindingStatus::Present)
+                                          : index.data(FindingsModel::PresentRole).toBool();
     const bool selected = option.state & QStyle::State_Selected;
     const QColor text = option.palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
 
@@ -39,7 +43,27 @@ void ProbabilityBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem
     painter->setFont(font);
     const QRect row = option.rect.adjusted(8, 0, -6, 0);
     const QRect bar = barRect(row, option.fontMetrics);
-    const QRect nameRect(row.left(), row.top(), bar.left() - row.left() - 8, row.height());
+    QRect nameRect(row.left(), row.top(), bar.left() - row.left() - 8, row.height());
+    if (status.isValid()) {
+        // The label, right of the name: "✎" marks an annotator's correction.
+        const auto label = static_cast<report::FindingStatus>(status.toInt());
+        const QString labelText = (corrected ? QStringLiteral("✎ ") : QString()) + findingStatusText(label);
+        QFont labelFont = option.font;
+        labelFont.setPointSizeF(labelFont.pointSizeF() * 0.85);
+        labelFont.setBold(corrected);
+        const int labelWidth = QFontMetrics(labelFont).horizontalAdvance(labelText) + 4;
+        const QRect labelRect(nameRect.right() - labelWidth, row.top(), labelWidth, row.height());
+        nameRect.setRight(labelRect.left() - 4);
+        QColor labelColour = label == report::FindingStatus::Present  ? QColor(236, 146, 48)
+                             : label == report::FindingStatus::Absent ? QColor(120, 150, 190)
+                                                                       : QColor(214, 190, 60);
+        if (selected)
+            labelColour = text;
+        painter->setFont(labelFont);
+        painter->setPen(labelColour);
+        painter->drawText(labelRect, Qt::AlignVCenter | Qt::AlignRight, labelText);
+        painter->setFont(font);
+    }
     painter->setPen(text);
     painter->drawText(nameRect, Qt::AlignVCenter | Qt::AlignLeft,
                       QFontMetrics(font).elidedText(index.data(Qt::DisplayRole).toString(), Qt::ElideRight, nameRect.width()));
@@ -48,7 +72,7 @@ void ProbabilityBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(90, 96, 106, 150));
     painter->drawRoundedRect(bar, 2, 2);
-    const QColor fill = present ? QColor(236, 146, 48) : QColor(96, 140, 196);
+    const QColor fill = index.data(FindingsModel::PresentRole).toBool() ? QColor(236, 146, 48) : QColor(96, 140, 196);
     QRect filled = bar;
     filled.setWidth(std::max(1, static_cast<int>(bar.width() * std::clamp(probability, 0.0, 1.0))));
     painter->setBrush(fill);

@@ -1,6 +1,7 @@
 #pragma once
-// Draws a finding row: its name, a probability bar, the decision threshold as a marker across the
-// bar, and the probability as a number. Present findings (at or above the threshold) stand out.
+// Draws a finding row: its name, its label (present / absent / uncertain, ✎ when an annotator set
+// it), a probability bar, the decision threshold as a marker across the bar, and the probability as
+// a number. Findings labelled present stand out; the bar's colour is the model's decision.
 
 #include <QStyledItemDelegate>
 

@@ -12,6 +12,7 @@ TrainerRegistry::TrainerRegistry() {
     registerTransformerTrainer(*this);
     registerCknetTrainer(*this);
     registerPpkedTrainer(*this);
+    registerCvseTrainer(*this);
     // Seed models register here as they land: registerPpkedTrainer(*this); registerCknetTrainer(*this); ...
 }
 

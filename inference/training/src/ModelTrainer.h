@@ -104,6 +104,7 @@ private:
 void registerTransformerTrainer(TrainerRegistry& registry);
 void registerCknetTrainer(TrainerRegistry& registry);
 void registerPpkedTrainer(TrainerRegistry& registry);
+void registerCvseTrainer(TrainerRegistry& registry);
 
 /// The multi-label loss every trainer pre-trains with: binary cross-entropy with logits, each
 /// element weighted by `weights` (0 = unknown or ignored), positives additionally by

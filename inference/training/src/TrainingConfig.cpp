@@ -197,7 +197,8 @@ json defaultTrainingConfig(const json& modelDefaults, const json& typeOverrides)
           {"workers", 2},
           {"prefetch_batches", 4},
           {"max_train_studies", 0},
-          {"max_validation_studies", 0}}},
+          {"max_validation_studies", 0},
+          {"reports", "full"}}},
         {"augmentation",
          {{"enabled", augmentation.enabled},
           {"crop_scale", {augmentation.cropScaleMin, augmentation.cropScaleMax}},
@@ -251,6 +252,7 @@ TrainingConfig readTrainingConfig(const json& merged) {
     config.data.prefetchBatches = data.integer("prefetch_batches", 1, 1024);
     config.data.maxTrainStudies = data.integer("max_train_studies", 0);
     config.data.maxValidationStudies = data.integer("max_validation_studies", 0);
+    config.data.reports = data.choice("reports", {"full", "abnormal"});
 
     const Reader augmentation = root.child("augmentation");
     AugmentationOptions& options = config.augmentation;

@@ -91,6 +91,10 @@ struct DataConfig {
     int prefetchBatches = 4;             ///< batches prepared ahead
     int maxTrainStudies = 0;             ///< 0 = all (the first N of the split, file order)
     int maxValidationStudies = 0;        ///< 0 = all
+    /// "full": the reports as stored; "abnormal": only their abnormal-finding sentences
+    /// (SentenceLabels.h; a report without one becomes "No acute cardiopulmonary abnormality."),
+    /// the paper baselines' "abnormal" set CVSE is compared with (docs/MODELS.md § CVSE).
+    std::string reports = "full";
 };
 
 struct BundleConfig {

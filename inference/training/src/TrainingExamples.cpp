@@ -1,5 +1,6 @@
 #include "TrainingExamples.h"
 
+#include "SentenceLabels.h"
 #include "labeler/Labeler.h"
 #include "training/TrainingError.h"
 
@@ -77,11 +78,13 @@ ExampleSet buildExamples(const datasets::Dataset& dataset, const std::vector<std
     ExampleSet set;
     std::unique_ptr<labeler::Labeler> reportLabeler;
     bool fromDataset = false, fromLabeler = false;
+    std::unique_ptr<SentenceLabeler> abnormalOnly;
+    if (data.reports == "abnormal") abnormalOnly = std::make_unique<SentenceLabeler>(inference::cleaningStyleFromName(data.cleaning));
     for (const datasets::DatasetRecord& record : dataset.records) {
         TrainingExample example;
         example.id = record.id;
         example.split = record.split;
-        example.report = record.report;
+        example.report = abnormalOnly ? abnormalOnly->abnormalFindings(record.report) : record.report;
         example.contextLabels = record.contextLabels;
         for (const std::string& view : data.views) {
             const std::size_t index = datasetViewIndex(view);

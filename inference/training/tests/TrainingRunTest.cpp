@@ -239,7 +239,8 @@ TEST(TrainingRun, ConfigurationErrorsNameTheKeyBeforeAnyWork) {
     } catch (const TrainingError& error) {
         EXPECT_NE(std::string(error.what()).find("train-1-lateral.pgm"), std::string::npos) << error.what();
     }
-    EXPECT_EQ(trainableModelTypes(), std::vector<std::string>{"transformer"});
+    const std::vector<std::string> types = trainableModelTypes(); // seed models add theirs
+    EXPECT_NE(std::find(types.begin(), types.end(), "transformer"), types.end());
     EXPECT_NE(defaultTrainingConfigJson("transformer").find("\"checkpoint_every_epochs\""), std::string::npos);
     fs::remove_all(root);
 }
