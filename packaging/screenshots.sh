@@ -16,6 +16,7 @@ trap 'rm -rf "$scratch"' EXIT
 run "$build/app/gui/raddraft" --db "$scratch/edit-log.sqlite" --user "Dr Screenshot" --window-size 1600x1000 \
   --screenshot "$out/workstation-sample-study.png" "$root/resources/samples/phantom-cardiomegaly-effusion"
 run "$build/tests/gui/test_main_window" distanceAndAngleMeasurements
+run "$build/tests/gui/test_report_editing" editsInThePaneBecomeEventsInTheDatabase # workstation-report-editing.png
 
 sample=$root/resources/samples/phantom-cardiomegaly-effusion
 bundle=${1:-}

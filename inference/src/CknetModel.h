@@ -71,7 +71,7 @@ torch::Tensor headAveragedNodeWeights(const NodeSelection& selection, std::int64
 
 struct KnowledgeDistillationOptions {
     std::int64_t modelDimension = 256;     ///< d: width of v and of the output k
-    std::int64_t knowledgeDimension = 256; ///< d_g: width of the knowledge matrix rows
+    std::int64_t knowledgeDimension = 128; ///< d_g: width of the knowledge matrix rows
     std::int64_t heads = 8;                ///< h: querying heads; must divide d
     std::int64_t topNodes = 8;             ///< γ
 };

@@ -17,6 +17,9 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+
+#include "KnowledgeGraphPanel.h"
+#include "RetrievedReportsPanel.h"
 #include <QFileInfo>
 #include <QFileDialog>
 #include <QInputDialog>
@@ -113,6 +116,24 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
         m_overlays->show(source);
     });
     connect(m_review, &ReportReview::signedOff, this, &DraftingWorkspace::onSignedOff);
+    // The graph and the prior reports follow the sentence whose evidence is shown.
+    connect(m_review, &ReportReview::evidenceRequested, this, [this](report::SentenceId, int draftSentenceIndex) {
+        m_graph->focusSentence(draftSentenceIndex);
+        m_retrieved->focusSentence(draftSentenceIndex);
+    });
+    connect(m_graph, &KnowledgeGraphPanel::overlayRequested, this, [this](const OverlaySource& source) {
+        m_pane->editor()->clearSentenceSelection();
+        m_findings->clearSelection();
+        m_overlays->show(source);
+    });
+    connect(m_graph, &KnowledgeGraphPanel::sentencesRequested, this, [this](const std::vector<int>& sentences) {
+        if (!sentences.empty())
+            m_review->selectDraftSentence(sentences.front());
+    });
+    connect(m_retrieved, &RetrievedReportsPanel::insertSentenceRequested, this,
+            [this](const QString& sentence, const QString& reportId) {
+                m_review->insertSentenceFrom(report::SentenceSource::retrievedReport(reportId, sentence));
+            });
     connect(m_overlays, &OverlayPresenter::sourceChanged, this, [this](const OverlaySource& source) {
         if (!source.isNone() && source.heatmaps.empty())
             m_window->statusBar()->showMessage(tr("%1: the model gives no map for this.").arg(source.title), 4000);
@@ -148,6 +169,8 @@ DraftingWorkspace::~DraftingWorkspace()
     m_review->setReport(nullptr, nullptr, {}, 0.5);
     m_pane->clearDraft();
     m_findings->setDraft(nullptr, 0.5);
+    m_graph->setDraft(nullptr);
+    m_retrieved->setDraft(nullptr);
     m_controller->setRepository(nullptr);
     m_report = nullptr;
 }
@@ -343,10 +366,22 @@ void DraftingWorkspace::createDocks()
     m_modelsDock->setObjectName(QStringLiteral("modelsDock"));
     m_modelsDock->setWidget(m_models);
     m_window->tabifyDockWidget(m_findingsDock, m_modelsDock);
+
+    m_graph = new KnowledgeGraphPanel(m_window);
+    m_graphDock = new QDockWidget(tr("Knowledge Graph"), m_window);
+    m_graphDock->setObjectName(QStringLiteral("knowledgeGraphDock"));
+    m_graphDock->setWidget(m_graph);
+    m_window->tabifyDockWidget(m_findingsDock, m_graphDock);
+
+    m_retrieved = new RetrievedReportsPanel(m_window);
+    m_retrievedDock = new QDockWidget(tr("Retrieved Reports"), m_window);
+    m_retrievedDock->setObjectName(QStringLiteral("retrievedReportsDock"));
+    m_retrievedDock->setWidget(m_retrieved);
+    m_window->tabifyDockWidget(m_findingsDock, m_retrievedDock);
     m_findingsDock->raise();
 
     if (QMenu* view = menuTitled(m_window->menuBar(), MainWindow::tr("&View")))
-        for (QDockWidget* dock : {m_draftDock, m_findingsDock, m_modelsDock})
+        for (QDockWidget* dock : {m_draftDock, m_findingsDock, m_modelsDock, m_graphDock, m_retrievedDock})
             view->addAction(dock->toggleViewAction());
 }
 
@@ -472,6 +507,8 @@ void DraftingWorkspace::showStoredDraftOrNothing()
     m_review->setReport(nullptr, nullptr, key, 0.5);
     m_pane->clearDraft();
     m_findings->setDraft(nullptr, bundle ? bundle->tagThreshold : 0.5);
+    m_graph->setDraft(nullptr);
+    m_retrieved->setDraft(nullptr);
     updateLoggingNotice();
     if (!m_log || key.isEmpty())
         return;
@@ -504,6 +541,8 @@ void DraftingWorkspace::showDraft(DraftPointer draft, bool fromCache)
     m_review->setReport(nullptr, nullptr, m_draftStudyKey, threshold);
     m_pane->showReport(m_report, m_draft, fromCache);
     m_findings->setDraft(m_draft, threshold, m_report);
+    m_graph->setDraft(m_draft);
+    m_retrieved->setDraft(m_draft);
     m_review->setReport(m_report, m_draft, m_draftStudyKey, threshold);
     updateLoggingNotice();
     Q_EMIT draftShown(m_draft, fromCache);
@@ -559,6 +598,8 @@ void DraftingWorkspace::draftReport()
         m_review->setReport(nullptr, nullptr, m_draftStudyKey, currentBundle()->tagThreshold);
         m_pane->clearDraft(tr("Drafting with %1…").arg(currentBundle()->displayName()));
         m_findings->setDraft(nullptr, currentBundle()->tagThreshold);
+        m_graph->setDraft(nullptr);
+        m_retrieved->setDraft(nullptr);
         updateLoggingNotice();
     }
 }

@@ -37,6 +37,8 @@ namespace raddraft::ui {
 class DraftPane;
 class EditLogDraftRepository;
 class FindingsPanel;
+class KnowledgeGraphPanel;
+class RetrievedReportsPanel;
 class MemoryDraftRepository;
 class ReportReview;
 class MainWindow;
@@ -126,6 +128,10 @@ private:
     OverlayPresenter* m_overlays = nullptr;
     DraftPane* m_pane = nullptr;
     FindingsPanel* m_findings = nullptr;
+    KnowledgeGraphPanel* m_graph = nullptr;
+    RetrievedReportsPanel* m_retrieved = nullptr;
+    QDockWidget* m_graphDock = nullptr;
+    QDockWidget* m_retrievedDock = nullptr;
     ModelSelector* m_models = nullptr;
     OverlayToolBar* m_overlayToolBar = nullptr;
     QDockWidget* m_draftDock = nullptr;
