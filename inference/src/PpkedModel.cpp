@@ -33,6 +33,7 @@ nlohmann::json ppkedDefaultHyperParameters() {
             {"tag_threshold", 0.5},
             {"topics", ppkedPaperTopics()},
             {"retrieval_top_k", 100},
+            {"retrieval_centered", true},
             {"report_embedding_size", 128},
             {"report_encoder_epochs", 20},
             {"graph_layers", 2},
@@ -370,6 +371,11 @@ PpkedNetworkImpl::PpkedNetworkImpl(const PpkedOptions& options) : m_options(opti
         if (item.value().dim() > 1) torch::nn::init::xavier_uniform_(item.value());
     }
     if (withReports) named_parameters()["report_encoder.embedding.weight"][0].zero_(); // padding row
+    // ADA's gates start closed to nothing and open to nothing: λ1 = λ2 = 0.5 for every token and
+    // region, so the prior knowledge enters half-weighted and the gates learn from there.
+    for (auto& item : named_parameters()) {
+        if (item.key().find(".distilling.gate_") != std::string::npos) item.value().zero_();
+    }
 }
 
 torch::Tensor PpkedNetworkImpl::topics() {
@@ -414,9 +420,16 @@ PpkedNetworkImpl::Retrieval PpkedNetworkImpl::retrieve(const torch::Tensor& pool
     if (k <= 0) return {torch::empty({batch, 0}, longOptions), torch::empty({batch, 0}, longOptions.dtype(torch::kFloat32))};
     namespace F = torch::nn::functional;
     const auto unit = F::NormalizeFuncOptions().dim(1).eps(1e-12);
-    const torch::Tensor queries = F::normalize(pooled.to(torch::kFloat32), unit);
-    const torch::Tensor index = F::normalize(m_retrievalImageEmbeddings.to(pooled.device(), torch::kFloat32), unit);
-    torch::Tensor similarity = torch::matmul(queries, index.t()); // (B, N) cosine
+    torch::Tensor queries = pooled.to(torch::kFloat32);
+    torch::Tensor index = m_retrievalImageEmbeddings.to(pooled.device(), torch::kFloat32);
+    if (m_options.centeredRetrieval) {
+        // Pooled ReLU features share a large common component that crowds cosines toward 1;
+        // without it the cosine compares what sets a study apart from the average study.
+        const torch::Tensor mean = index.mean(0, true);
+        queries = queries - mean;
+        index = index - mean;
+    }
+    torch::Tensor similarity = torch::matmul(F::normalize(queries, unit), F::normalize(index, unit).t()); // (B, N) cosine
     if (excluding) {
         const torch::Tensor rows = excludedRows.to(pooled.device(), torch::kInt64).view({batch, 1});
         const torch::Tensor excluded =
@@ -597,6 +610,7 @@ PpkedOptions ppkedOptionsOf(const Manifest& manifest, const Vocabulary& vocabula
         options.topicWords.push_back(topicWordIds(topic, vocabulary));
     }
     options.retrievalTopK = readHyperParameter<std::int64_t>(h, "retrieval_top_k");
+    options.centeredRetrieval = readHyperParameter<bool>(h, "retrieval_centered");
     options.reportEmbeddingSize = readHyperParameter<std::int64_t>(h, "report_embedding_size");
     options.corpusSize = std::int64_t(manifest.corpus.size());
     options.graphLayers = readHyperParameter<std::int64_t>(h, "graph_layers");

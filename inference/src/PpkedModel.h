@@ -31,7 +31,7 @@
 // Hyper-parameters (manifest "hyperparameters", defaults in ppkedDefaultHyperParameters()):
 //   visual_extractor d_model num_heads num_layers d_ff dropout max_length beam_width
 //   length_penalty block_trigrams tag_threshold (as "transformer"), topics (names),
-//   retrieval_top_k, report_embedding_size, report_encoder_epochs (trainer), graph_layers,
+//   retrieval_top_k, retrieval_centered, report_embedding_size, report_encoder_epochs (trainer), graph_layers,
 //   use_poke, use_prke_graph, use_prke_reports, decoder, use_ada, graph_node_threshold,
 //   retrieved_reports_shown.
 // Weights: "visual_extractor.*" and "tag_head.*" exactly as the transformer's (so
@@ -67,6 +67,8 @@ struct PpkedOptions {
     /// topicWords.size() (0 disables PoKE).
     std::vector<std::vector<std::int64_t>> topicWords;
     std::int64_t retrievalTopK = 100;         ///< N_K; fewer when the corpus is smaller
+    /// Cosine of the embeddings minus the index's mean (true) or of the embeddings as they are.
+    bool centeredRetrieval = true;
     std::int64_t reportEmbeddingSize = 128;   ///< width of the report encoder
     std::int64_t corpusSize = 0;              ///< rows of the retrieval index
     std::int64_t graphLayers = 2;             ///< graph convolutions of G_Pr
@@ -175,7 +177,8 @@ struct DistillingTrace {
 };
 
 /// ADA, Eq. (9) and (12). With `adaptive` false it is plain multi-head attention over
-/// I′ + G′ + W′ (λ1 = λ2 = 1), the paper's "without ADA".
+/// I′ + G′ + W′ (λ1 = λ2 = 1), the paper's "without ADA". The network zero-initialises the
+/// gates (λ = 0.5 everywhere at the start).
 class AdaptiveDistillingAttentionImpl : public torch::nn::Module {
 public:
     AdaptiveDistillingAttentionImpl(std::int64_t modelDimension, std::int64_t heads, double dropout, bool adaptive,
@@ -256,7 +259,8 @@ public:
     explicit PpkedNetworkImpl(const PpkedOptions& options);
 
     /// W_Pr's retrieval: per input the min(N_K, available) corpus rows whose image embedding has
-    /// the highest cosine similarity with `pooled` (B, C), most similar first. excludedRows (B)
+    /// the highest cosine similarity with `pooled` (B, C), most similar first; with
+    /// centeredRetrieval both sides first subtract the index's mean embedding. excludedRows (B)
     /// int64 (−1 = none) removes a row from an input's candidates: a training study never
     /// retrieves its own report. rows/scores are (B, 0) when the corpus is empty.
     struct Retrieval {

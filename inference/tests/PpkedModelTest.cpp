@@ -6,7 +6,6 @@
 #include "PpkedModel.h"
 #include "TestSupport.h"
 #include "TransformerModel.h"
-#include "inference/Pipeline.h"
 
 #include <gtest/gtest.h>
 #include <torch/torch.h>
@@ -138,10 +137,18 @@ TEST(PpkedBlocks, ShapesOfPokeAndPrkeAndTheirAttention) {
     EXPECT_EQ(trace.attention.sizes(), (std::vector<std::int64_t>{2, 6, 2, kPatches}));
     EXPECT_EQ(trace.lambdas.sizes(), (std::vector<std::int64_t>{2, 6, 2, kPatches, 2}));
     expectRowsSumToOne(trace.attention, "distilling attention");
+    // The gates start at zero: λ1 = λ2 = 0.5 everywhere.
+    EXPECT_TRUE(torch::allclose(trace.lambdas, torch::full_like(trace.lambdas, 0.5)));
+    // Trained gates give λ per token (h_t W_h) and per region (I′W_I + G′W_G + W′W_W), in [0, 1].
+    for (auto& item : network->named_parameters()) {
+        if (item.key().find(".distilling.gate_") != std::string::npos) item.value().normal_(0.0, 0.02);
+    }
+    network->decodeAll(knowledge, tokens, {}, &trace);
     EXPECT_GE(trace.lambdas.min().item<float>(), 0.0f);
     EXPECT_LE(trace.lambdas.max().item<float>(), 1.0f);
-    // λ differs between tokens (h_t W_h) and between regions (I′W_I + G′W_G + W′W_W).
-    EXPECT_GT(trace.lambdas.std().item<float>(), 1e-4);
+    EXPECT_GT(trace.lambdas.std(0).mean().item<float>(), 1e-3); // across inputs
+    EXPECT_GT(trace.lambdas.std(1).mean().item<float>(), 1e-3); // across tokens
+    EXPECT_GT(trace.lambdas.std(3).mean().item<float>(), 1e-3); // across regions
 
     // The report encoder max-pools over the report's own tokens: padding changes nothing.
     torch::Tensor report = torch::tensor({{3, 5, 7, 0, 0}}, torch::kInt64);
@@ -240,7 +247,7 @@ TEST(PpkedBlocks, AdaIsAttentionOverTheWeightedMemoryWithLambdasInTheUnitInterva
 }
 
 TEST(PpkedRetrieval, ReturnsTheNearestReportsAndExcludesTheQueryStudy) {
-    auto model = tinyModel({{"retrieval_top_k", 3}}, 5);
+    auto model = tinyModel({{"retrieval_top_k", 3}, {"retrieval_centered", false}}, 5);
     PpkedNetwork& network = model->typedNetwork();
     // Hand-made index: row i points mostly along axis i, with a little of axis 0.
     torch::Tensor index = torch::zeros({5, kChannels});
@@ -283,6 +290,33 @@ TEST(PpkedRetrieval, ReturnsTheNearestReportsAndExcludesTheQueryStudy) {
     EXPECT_EQ(excluded.rows[0][0].item<std::int64_t>(), all.rows[0][1].item<std::int64_t>());
     const PpkedNetworkImpl::Retrieval partly = network->retrieve(pooled, torch::tensor({-1, 4}, torch::kInt64));
     EXPECT_TRUE(torch::equal(partly.rows[0], all.rows[0]));
+
+    // Centred (the default): the cosine of the embeddings minus the index's mean, which a
+    // component common to every study (as pooled ReLU features have) does not change.
+    auto centred = tinyModel({{"retrieval_top_k", 3}}, 5);
+    const torch::Tensor common = torch::full({kChannels}, 5.0);
+    centred->typedNetwork()->setRetrievalIndex(index * 7.0 + common, torch::rand({5, 16}));
+    const torch::Tensor queries = pooled * 7.0; // query 1 is row 4 of this index
+    const PpkedNetworkImpl::Retrieval shifted = centred->typedNetwork()->retrieve(queries + common);
+    const torch::Tensor mean = (index * 7.0).mean(0);
+    for (std::int64_t query = 0; query < 2; ++query) {
+        const torch::Tensor q = queries[query] - mean;
+        std::vector<std::pair<float, std::int64_t>> expected;
+        for (std::int64_t row = 0; row < 5; ++row) {
+            const torch::Tensor x = index[row] * 7.0 - mean;
+            expected.emplace_back((torch::dot(q, x) / (q.norm() * x.norm())).item<float>(), row);
+        }
+        std::sort(expected.rbegin(), expected.rend());
+        for (std::int64_t k = 0; k < 3; ++k) {
+            EXPECT_EQ(shifted.rows[query][k].item<std::int64_t>(), expected[std::size_t(k)].second) << query << ":" << k;
+            EXPECT_NEAR(shifted.scores[query][k].item<float>(), expected[std::size_t(k)].first, 1e-4);
+        }
+    }
+    EXPECT_EQ(shifted.rows[1][0].item<std::int64_t>(), 4);
+    EXPECT_NEAR(shifted.scores[1][0].item<float>(), 1.0f, 1e-5);
+    // Uncentred, the common component makes every study look alike (cosine near 1).
+    network->setRetrievalIndex(index * 7.0 + common, torch::rand({5, 16}));
+    EXPECT_GT(network->retrieve(pooled + common).scores.min().item<float>(), 0.9f);
 
     // A corpus smaller than N_K: everything there is (minus the excluded study); none: nothing.
     auto small = tinyModel({{"retrieval_top_k", 100}}, 4);
@@ -417,20 +451,6 @@ TEST(PpkedModel, ABundleSavedAndLoadedDraftsIdentically) {
     after.timings.clear();
     EXPECT_EQ(draftToJson(before), draftToJson(after));
 
-    // Through the public pipeline as well (F16 weights): it runs and retrieves from the corpus.
-    saveBundle(*model, (directory / "half").string(), true, false);
-    PipelineOptions options;
-    options.device = DevicePreference::Cpu;
-    options.threads = 1;
-    options.minLength = 12;
-    Pipeline pipeline = Pipeline::load((directory / "half").string(), options);
-    StudyInput study;
-    study.frontal = ImageView{std::vector<float>(64 * 64, 0.3f), 64, 64};
-    study.lateral = ImageView{std::vector<float>(64 * 64, 0.6f), 64, 64};
-    const Draft draft = pipeline.run(study);
-    EXPECT_EQ(draft.model.type, "ppked");
-    EXPECT_FALSE(draft.retrievedReports.empty());
-    EXPECT_EQ(draft.topicMaps.size(), 20u);
     std::filesystem::remove_all(directory);
 }
 

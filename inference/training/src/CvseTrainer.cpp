@@ -57,6 +57,7 @@ namespace F = torch::nn::functional;
 constexpr int kTextNegatives = 5;
 constexpr std::int64_t kTextBatch = 256;
 constexpr double kTextLearningRate = 5e-3;
+constexpr std::int64_t kClassBatch = 64;
 constexpr std::int64_t kClassifierBatch = 64;
 constexpr double kClassifierLearningRate = 5e-3;
 
@@ -302,13 +303,15 @@ private:
         }
         std::vector<inference::FindingSentence> sentences;
         std::vector<float> labels;
+        std::vector<std::vector<int>> stated;
         for (const UniqueSentence& item : unique) {
             sentences.push_back(item.sentence);
-            labels.push_back(labeler.isAbnormal(item.sentence) ? 1.0f : 0.0f);
+            stated.push_back(labeler.statedFindings(item.sentence));
+            labels.push_back(stated.back().empty() ? 0.0f : 1.0f);
         }
         const std::vector<std::vector<std::int64_t>> bags = m_model.bagsOf(sentences);
         std::mt19937_64 random(groupingSeed());
-        trainTextEncoder(unique, bags, random);
+        trainTextEncoder(unique, bags, stated, random);
         trainClassifier(bags, labels, random);
 
         const std::vector<float> abnormal = m_model.abnormalProbabilities(sentences);
@@ -362,9 +365,14 @@ private:
 
     // sent2vec: for every word of a sentence, the mean of the sentence's other words and of the
     // bigrams not containing it predicts the word against kTextNegatives words drawn from the
-    // unigram distribution^0.75 (logistic loss on dot products with output vectors).
+    // unigram distribution^0.75 (logistic loss on dot products with output vectors). Beside it,
+    // a linear head on the whole sentence's embedding predicts what the labeler finds stated in
+    // it (SentenceLabeler::statedFindings, binary cross-entropy): the in-project stand-in for
+    // what a biomedical pre-trained encoder knows and context alone does not teach — that "small
+    // left pleural effusion" and "small left pneumothorax" name different findings although they
+    // share every context. The output vectors and the head are dropped afterwards.
     void trainTextEncoder(const std::vector<UniqueSentence>& unique, const std::vector<std::vector<std::int64_t>>& bags,
-                          std::mt19937_64& random) {
+                          const std::vector<std::vector<int>>& stated, std::mt19937_64& random) {
         const inference::CvseOptions& options = m_network->options();
         const std::int64_t vocabularySize = options.vocabularySize, dimension = options.textDimension;
         struct Instance {
@@ -396,43 +404,73 @@ private:
             total += std::pow(count, 0.75);
             cumulative.push_back(total);
         }
+        const std::int64_t classes = SentenceLabeler::findingClassCount();
+        std::vector<float> classTargets(unique.size() * std::size_t(classes), 0.0f);
+        for (std::size_t s = 0; s < unique.size(); ++s) {
+            for (int c : stated[s]) classTargets[s * std::size_t(classes) + std::size_t(c)] = 1.0f;
+        }
+
         const torch::Device device = m_network->textEncoder->embeddings->weight.device();
         {
             torch::NoGradGuard noGrad;
             m_network->textEncoder->embeddings->weight.copy_(
                 uniformTensor({options.vocabularySize + 1 + options.textBuckets, dimension}, 1.0 / double(dimension), random));
         }
-        torch::Tensor output = torch::zeros({vocabularySize + 1, dimension}, torch::TensorOptions().device(device).requires_grad(true));
-        if (instances.empty() || total <= 0.0) return;
+        const torch::Tensor output = torch::zeros({vocabularySize + 1, dimension}, torch::TensorOptions().device(device)).requires_grad_(true);
+        const torch::Tensor headWeight = uniformTensor({classes, dimension}, 1.0 / std::sqrt(double(dimension)), random).to(device).requires_grad_(true);
+        const torch::Tensor headBias = torch::zeros({classes}, torch::TensorOptions().device(device)).requires_grad_(true);
+        const torch::Tensor allTargets = torch::from_blob(classTargets.data(), {std::int64_t(unique.size()), classes}, torch::kFloat32).clone().to(device);
+        if (unique.empty()) return;
         std::vector<torch::Tensor> parameters = m_network->textEncoder->parameters();
-        parameters.push_back(output);
+        parameters.insert(parameters.end(), {output, headWeight, headBias});
         torch::optim::Adam optimizer(parameters, torch::optim::AdamOptions(kTextLearningRate));
         const int epochs = hyperParameter("text_epochs", 20);
-        std::vector<std::size_t> order(instances.size());
+        std::vector<std::size_t> order(instances.size()), sentenceOrder(unique.size());
         std::iota(order.begin(), order.end(), 0);
+        std::iota(sentenceOrder.begin(), sentenceOrder.end(), 0);
+        const std::size_t steps = std::max<std::size_t>(1, (instances.size() + std::size_t(kTextBatch) - 1) / std::size_t(kTextBatch));
+        std::size_t nextSentence = sentenceOrder.size();
         for (int epoch = 0; epoch < epochs; ++epoch) {
             shuffle(order, random);
-            for (std::size_t begin = 0; begin < order.size(); begin += std::size_t(kTextBatch)) {
-                const std::size_t end = std::min(order.size(), begin + std::size_t(kTextBatch));
-                std::vector<std::vector<std::int64_t>> contexts;
-                std::vector<std::int64_t> targets, negatives;
-                for (std::size_t i = begin; i < end; ++i) {
-                    const Instance& instance = instances[order[i]];
-                    contexts.push_back(instance.context);
-                    targets.push_back(instance.target);
-                    for (int k = 0; k < kTextNegatives; ++k) {
-                        const double point = uniform01(random) * total;
-                        negatives.push_back(std::int64_t(std::upper_bound(cumulative.begin(), cumulative.end(), point) - cumulative.begin()));
+            for (std::size_t step = 0; step < steps; ++step) {
+                torch::Tensor loss = torch::zeros({}, torch::TensorOptions().device(device));
+                const std::size_t begin = step * std::size_t(kTextBatch), end = std::min(order.size(), begin + std::size_t(kTextBatch));
+                if (begin < end && total > 0.0) {
+                    std::vector<std::vector<std::int64_t>> contexts;
+                    std::vector<std::int64_t> targets, negatives;
+                    for (std::size_t i = begin; i < end; ++i) {
+                        const Instance& instance = instances[order[i]];
+                        contexts.push_back(instance.context);
+                        targets.push_back(instance.target);
+                        for (int k = 0; k < kTextNegatives; ++k) {
+                            const double point = uniform01(random) * total;
+                            negatives.push_back(std::int64_t(std::upper_bound(cumulative.begin(), cumulative.end(), point) - cumulative.begin()));
+                        }
                     }
+                    const auto n = std::int64_t(targets.size());
+                    const torch::Tensor context = m_network->textEncoder->forward(contexts); // (n, D)
+                    const torch::Tensor positive = (output.index_select(0, torch::tensor(targets, torch::kInt64).to(device)) * context).sum(-1);
+                    const torch::Tensor negative =
+                        torch::bmm(output.index_select(0, torch::tensor(negatives, torch::kInt64).clamp_max(vocabularySize).to(device))
+                                       .view({n, kTextNegatives, dimension}),
+                                   context.unsqueeze(-1))
+                            .squeeze(-1);
+                    loss = loss + (F::softplus(-positive) + F::softplus(negative).sum(-1)).mean();
                 }
-                const auto n = std::int64_t(targets.size());
-                const torch::Tensor context = m_network->textEncoder->forward(contexts); // (n, D)
-                const torch::Tensor positive =
-                    (output.index_select(0, torch::tensor(targets, torch::kInt64).to(device)) * context).sum(-1);
-                const torch::Tensor negative = torch::bmm(
-                    output.index_select(0, torch::tensor(negatives, torch::kInt64).clamp_max(vocabularySize).to(device)).view({n, kTextNegatives, dimension}),
-                    context.unsqueeze(-1)).squeeze(-1);
-                const torch::Tensor loss = (F::softplus(-positive) + F::softplus(negative).sum(-1)).mean();
+                // The stated-findings head on a batch of whole sentences, cycling through them.
+                std::vector<std::vector<std::int64_t>> sentenceBags;
+                std::vector<std::int64_t> rows;
+                for (std::int64_t i = 0; i < kClassBatch; ++i) {
+                    if (nextSentence >= sentenceOrder.size()) {
+                        shuffle(sentenceOrder, random);
+                        nextSentence = 0;
+                    }
+                    rows.push_back(std::int64_t(sentenceOrder[nextSentence]));
+                    sentenceBags.push_back(bags[sentenceOrder[nextSentence++]]);
+                    if (std::size_t(i + 1) >= sentenceOrder.size()) break;
+                }
+                const torch::Tensor logits = F::linear(m_network->textEncoder->forward(sentenceBags), headWeight, headBias);
+                loss = loss + F::binary_cross_entropy_with_logits(logits, allTargets.index_select(0, torch::tensor(rows, torch::kInt64).to(device)));
                 optimizer.zero_grad();
                 loss.backward();
                 optimizer.step();

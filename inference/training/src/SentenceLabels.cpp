@@ -3,6 +3,8 @@
 #include "labeler/Labeler.h"
 #include "phantom/PhantomSentences.h"
 
+#include <algorithm>
+
 namespace raddraft::training {
 namespace {
 
@@ -25,14 +27,25 @@ SentenceLabeler::SentenceLabeler(inference::CleaningStyle style)
 
 SentenceLabeler::~SentenceLabeler() = default;
 
-bool SentenceLabeler::isAbnormal(const inference::FindingSentence& sentence) const {
-    if (m_normalStatements.count(joinedWords(sentence.words)) > 0) return false;
+int SentenceLabeler::findingClassCount() { return labeler::kObservationCount + 1; }
+
+std::vector<int> SentenceLabeler::statedFindings(const inference::FindingSentence& sentence) const {
+    std::vector<int> classes;
+    if (m_normalStatements.count(joinedWords(sentence.words)) > 0) return classes;
+    const auto& observations = labeler::allObservations();
     for (const labeler::LabeledMention& mention : m_labeler->findMentions(sentence.text)) {
         if (mention.observation == labeler::Observation::NoFinding) continue;
-        if (mention.status == labeler::MentionStatus::Positive || mention.status == labeler::MentionStatus::Uncertain) return true;
+        if (mention.status != labeler::MentionStatus::Positive && mention.status != labeler::MentionStatus::Uncertain) continue;
+        classes.push_back(mention.observation
+                              ? int(std::find(observations.begin(), observations.end(), *mention.observation) - observations.begin())
+                              : findingClassCount() - 1);
     }
-    return false;
+    std::sort(classes.begin(), classes.end());
+    classes.erase(std::unique(classes.begin(), classes.end()), classes.end());
+    return classes;
 }
+
+bool SentenceLabeler::isAbnormal(const inference::FindingSentence& sentence) const { return !statedFindings(sentence).empty(); }
 
 std::string SentenceLabeler::abnormalFindings(const std::string& report) const {
     std::string text;

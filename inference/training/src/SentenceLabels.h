@@ -19,6 +19,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace raddraft::labeler {
 class Labeler;
@@ -35,6 +36,14 @@ public:
 
     /// True when the sentence states an abnormal finding (the rule above).
     bool isAbnormal(const inference::FindingSentence& sentence) const;
+
+    /// What the sentence states, as classes: the index in labeler::allObservations() of every
+    /// observation the labeler finds positive or uncertain in it, and findingClassCount() − 1 for
+    /// a positive No Finding blocker; sorted, unique. Empty for a normal sentence (isAbnormal is
+    /// !statedFindings(sentence).empty()).
+    std::vector<int> statedFindings(const inference::FindingSentence& sentence) const;
+    /// The number of classes statedFindings uses (the labeler's observations + the blocker).
+    static int findingClassCount();
 
     /// The report's abnormal sentences, readable and joined by single spaces, in report order;
     /// inference::kNoAbnormalFindingSentence when it has none.

@@ -17,7 +17,9 @@
 #include <gtest/gtest.h>
 #include <torch/torch.h>
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <set>
 #include <sstream>
 
@@ -72,7 +74,7 @@ Fixture tinyFixture() {
         fixture.cache.ids.push_back(example.id);
     }
     torch::manual_seed(23);
-    fixture.cache.patches = torch::rand({8, kPatches, kChannels});
+    fixture.cache.patches = torch::randn({8, kPatches, kChannels});
     fixture.cache.pooled = fixture.cache.patches.mean(1);
     fixture.cache.views = 2;
     fixture.cache.gridRows = 2;
@@ -80,17 +82,19 @@ Fixture tinyFixture() {
     return fixture;
 }
 
-ReportBatch batchOf(const Fixture& fixture, bool training) {
+// The 8 studies in the given order (the session shuffles them every epoch, and the negatives are
+// sampled from the batch's content).
+ReportBatch batchOf(const Fixture& fixture, bool training, std::vector<std::int64_t> rows = {0, 1, 2, 3, 4, 5, 6, 7}) {
     std::vector<std::string> reports;
-    for (const TrainingExample& example : fixture.train) reports.push_back(example.report);
+    for (std::int64_t row : rows) reports.push_back(fixture.train[std::size_t(row)].report);
     const TokenBatch tokens = encodeReports(reports, fixture.model->vocabulary(), inference::CleaningStyle::IuXray, 60);
     ReportBatch batch;
-    batch.features = fixture.cache.gather({0, 1, 2, 3, 4, 5, 6, 7}, torch::kCPU);
+    batch.features = fixture.cache.gather(rows, torch::kCPU);
     batch.inputTokens = tokens.inputs;
     batch.targetTokens = tokens.targets;
     batch.tokenMask = tokens.mask;
     if (training) {
-        for (const TrainingExample& example : fixture.train) batch.studyIds.push_back(example.id);
+        for (std::int64_t row : rows) batch.studyIds.push_back(fixture.train[std::size_t(row)].id);
     }
     return batch;
 }
@@ -116,10 +120,13 @@ std::set<std::int64_t> truthOf(Fixture& fixture, std::size_t study) {
 }
 
 void trainHead(Fixture& fixture, int steps) {
-    const ReportBatch batch = batchOf(fixture, true);
     fixture.model->network().train();
     torch::optim::Adam optimizer(fixture.trainer->reportParameters(), torch::optim::AdamOptions(1e-2));
+    std::vector<std::int64_t> rows = {0, 1, 2, 3, 4, 5, 6, 7};
+    std::mt19937 random(9);
     for (int step = 0; step < steps; ++step) {
+        std::shuffle(rows.begin(), rows.end(), random);
+        const ReportBatch batch = batchOf(fixture, true, rows);
         optimizer.zero_grad();
         const torch::Tensor loss = fixture.trainer->reportLoss(batch);
         loss.backward();
@@ -179,7 +186,7 @@ TEST(CvseTraining, ATinyModelRetrievesTheRightGroupsAndCalibratesItsThreshold) {
     fixture.trainer->prepareReportTraining(&fixture.cache, fixture.train);
     const ReportBatch batch = batchOf(fixture, true);
     const double before = fixture.trainer->reportLoss(batch).item<double>();
-    trainHead(fixture, 150);
+    trainHead(fixture, 300);
     const double after = fixture.trainer->reportLoss(batch).item<double>();
     EXPECT_GT(before, 0.05);
     EXPECT_LT(after, 0.01);

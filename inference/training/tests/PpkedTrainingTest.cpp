@@ -204,7 +204,7 @@ TEST(PpkedTraining, AWholeRunResumesInTheReportStageAndBundlesTheCorpus) {
                          {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 0}}},
                          {"augmentation", {{"enabled", false}}},
                          {"pretrain", {{"epochs", 0}}},
-                         {"train", {{"epochs", 2}, {"batch_size", 4}, {"early_stopping", {{"patience", 0}}}}},
+                         {"train", {{"epochs", 3}, {"batch_size", 4}, {"early_stopping", {{"patience", 0}}}}},
                          {"checkpoint_every_epochs", 1000}}; // stage changes and the stop still write one
     const auto request = [&](const std::string& out) {
         TrainingRequest value;
@@ -216,8 +216,9 @@ TEST(PpkedTraining, AWholeRunResumesInTheReportStageAndBundlesTheCorpus) {
         value.imageReader = readPgm;
         return value;
     };
-    // Stopped after report epoch 1, then resumed: the corpus in the checkpoint sizes the index
-    // buffers before the weights load (the index is rebuilt identically: the test above).
+    // Stopped in the report stage (the stop is read when an epoch ends, the event comes after:
+    // after epoch 2), then resumed: the corpus in the checkpoint sizes the index buffers before
+    // the weights load (the index is rebuilt identically: the first test).
     TrainingRequest parts = request("bundle");
     int finished = 0;
     parts.observer = [&](const TrainingEvent& event) {
