@@ -1,4 +1,5 @@
 #include "DraftingWorkspace.h"
+#include "ModelComparisonDialog.h"
 
 #include "DraftPane.h"
 #include "EditLogDraftRepository.h"
@@ -328,6 +329,9 @@ void DraftingWorkspace::createCommands()
     m_rescanModels = m_window->addCommand(QStringLiteral("rescanModels"), tr("&Refresh Model List"), QKeySequence(tr("F5")),
                                           [this] { rescanModels(); });
     m_rescanModels->setIconText(tr("Refresh"));
+    m_compareModels = m_window->addCommand(QStringLiteral("compareModels"), tr("Compare &Models…"), QKeySequence(tr("Ctrl+Shift+D")),
+                                           [this] { compareModels(); },
+                                           tr("Draft the displayed study with every installed model and show where the drafts disagree"));
     m_changeUserName = m_window->addCommand(QStringLiteral("changeUserName"), tr("Set &User Name…"), QKeySequence(tr("Ctrl+Shift+U")),
                                             [this] { changeUserName(); }, tr("The name recorded with every edit and sign-off"));
 
@@ -335,6 +339,7 @@ void DraftingWorkspace::createCommands()
     auto* report = new QMenu(tr("&Report"), bar);
     report->addAction(m_draftAction);
     report->addAction(m_cancelAction);
+    report->addAction(m_compareModels);
     report->addSeparator();
     for (QAction* action : {m_toggleOverlay, m_overlayFilled, m_overlayContours, m_overlayRegion, m_nextColorMap})
         report->addAction(action);
@@ -555,9 +560,17 @@ std::optional<DraftRequest> DraftingWorkspace::requestForDisplayedStudy(QString*
         *whyNot = tr("Choose a model first (Models tab).");
         return std::nullopt;
     }
+    std::optional<DraftRequest> request = imagesOfDisplayedStudy(whyNot);
+    if (request) {
+        request->bundleDirectory = bundle->directory;
+        request->bundleHash = bundle->bundleHash();
+    }
+    return request;
+}
+
+std::optional<DraftRequest> DraftingWorkspace::imagesOfDisplayedStudy(QString* whyNot) const
+{
     DraftRequest request;
-    request.bundleDirectory = bundle->directory;
-    request.bundleHash = bundle->bundleHash();
     request.studyUid = currentStudyKey();
     for (int i = 0; i < m_window->viewerPanel()->visibleViewportCount(); ++i) {
         const viewer::ImageViewport* viewport = m_window->viewerPanel()->viewport(i);
@@ -605,5 +618,23 @@ void DraftingWorkspace::draftReport()
 }
 
 void DraftingWorkspace::cancelDraft() { m_controller->cancel(); }
+
+ModelComparisonDialog* DraftingWorkspace::compareModels()
+{
+    QString whyNot;
+    const std::optional<DraftRequest> request = imagesOfDisplayedStudy(&whyNot);
+    if (!request || m_models->bundles().empty()) {
+        if (request)
+            whyNot = tr("No model is installed: there is nothing to compare.");
+        QMessageBox::information(m_window, tr("Compare Models"), whyNot);
+        return nullptr;
+    }
+    auto* dialog = new ModelComparisonDialog(m_models->bundles(), *request, &m_controller->repository(), m_controller->pipelineOptions(),
+                                             m_window);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    dialog->start();
+    return dialog;
+}
 
 } // namespace raddraft::ui

@@ -42,6 +42,7 @@ class RetrievedReportsPanel;
 class MemoryDraftRepository;
 class ReportReview;
 class MainWindow;
+class ModelComparisonDialog;
 class ModelSelector;
 class OverlayPresenter;
 class OverlayToolBar;
@@ -95,6 +96,10 @@ public Q_SLOTS:
     /// Drafts the displayed study with the chosen bundle (instantly when drafted before).
     void draftReport();
     void cancelDraft();
+    /// "Compare models" (Ctrl+Shift+D): every installed bundle drafts the displayed study in a
+    /// dialog (deleted on close) that shows the drafts side by side and where they disagree.
+    /// nullptr, after a message, when no chest radiograph is on screen or no model is installed.
+    ModelComparisonDialog* compareModels();
     /// Lists the installed bundles again.
     void rescanModels();
     /// Asks for the user's name (a small dialog) and remembers it (QSettings).
@@ -111,6 +116,8 @@ private:
     void createDocks();
     void restoreSettings();
     std::optional<DraftRequest> requestForDisplayedStudy(QString* whyNot) const;
+    /// The displayed study's views, without a bundle.
+    std::optional<DraftRequest> imagesOfDisplayedStudy(QString* whyNot) const;
     void onStudyDisplayed();
     void onBundleChanged();
     void showStoredDraftOrNothing();
@@ -139,6 +146,7 @@ private:
     QDockWidget* m_modelsDock = nullptr;
     QAction* m_draftAction = nullptr;
     QAction* m_cancelAction = nullptr;
+    QAction* m_compareModels = nullptr;
     QAction* m_toggleOverlay = nullptr;
     QAction* m_overlayFilled = nullptr;
     QAction* m_overlayContours = nullptr;
