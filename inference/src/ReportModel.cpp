@@ -119,7 +119,7 @@ std::unique_ptr<ReportModel> loadModel(const std::string& bundleDirectory, const
             throw InferenceError(ErrorCode::CorruptBundle, manifestPath, error.what());
         }
         loadModuleWeights(model->network(), files);
-        model->network().to(device.device, device.halfPrecision ? torch::kFloat16 : torch::kFloat32);
+        moveModule(model->network(), device.device, device.halfPrecision ? torch::kFloat16 : torch::kFloat32);
         model->network().eval();
         return model;
     });

@@ -117,6 +117,17 @@ torch::Tensor tensorFromSafeTensors(const SafeTensorsFile& file, const SafeTenso
     return tensor;
 }
 
+void moveModule(torch::nn::Module& module, const torch::Device& device, torch::ScalarType dtype) {
+    module.to(device);
+    torch::NoGradGuard noGrad;
+    for (torch::Tensor& parameter : module.parameters()) {
+        if (parameter.is_floating_point() && parameter.scalar_type() != dtype) parameter.set_data(parameter.to(dtype));
+    }
+    for (torch::Tensor& buffer : module.buffers()) {
+        if (buffer.is_floating_point() && buffer.scalar_type() != dtype) buffer.set_data(buffer.to(dtype));
+    }
+}
+
 void loadModuleWeights(torch::nn::Module& module, const std::vector<std::string>& filePaths) {
     auto targets = namedTensors(module);
     std::map<std::string, torch::Tensor*> byName;

@@ -35,6 +35,11 @@ DeviceSelection selectDevice(DeviceKind kind, bool halfPrecision, int threads = 
 /// Every named parameter and buffer of `module` (recursively), parameters first.
 std::vector<std::pair<std::string, torch::Tensor>> namedTensors(torch::nn::Module& module);
 
+/// Moves `module` to `device` and casts its floating-point parameters and buffers to `dtype`.
+/// (torch::nn::Module::to(device, dtype) casts every tensor, so integer buffers such as batch
+/// norm's num_batches_tracked would become floats and no longer load into a fresh model.)
+void moveModule(torch::nn::Module& module, const torch::Device& device, torch::ScalarType dtype);
+
 /// Loads weights from safetensors files into `module`: every module tensor must be present once,
 /// every file tensor must belong to the module, shapes must match exactly; floating tensors of
 /// any float dtype are converted to the module's dtype. All files are validated before any value

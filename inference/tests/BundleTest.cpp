@@ -97,7 +97,11 @@ TEST_F(BundleTest, RoundTripRestoresEveryTensor) {
     for (std::size_t i = 0; i < expected.size(); ++i) {
         EXPECT_EQ(expected[i].first, actual[i].first);
         EXPECT_TRUE(torch::equal(expected[i].second, actual[i].second)) << expected[i].first;
+        EXPECT_EQ(expected[i].second.scalar_type(), actual[i].second.scalar_type()) << expected[i].first;
     }
+    // A loaded model saves again into a bundle that loads (integer buffers stay integers).
+    saveBundle(*loaded, (root / "resaved").string(), true, true);
+    EXPECT_NO_THROW(loadModel((root / "resaved").string(), selectDevice(DeviceKind::Cpu, false)));
     // BatchNorm's int64 counter survives as I64.
     const SafeTensorsFile file = readSafeTensors((root / "good" / "model.safetensors").string());
     EXPECT_EQ(file.tensors.at("visual_extractor.backbone.bn1.num_batches_tracked").dtype, SafeTensorsDType::I64);
