@@ -9,7 +9,7 @@ packages=(
   cmake ninja-build g++ ccache pkg-config
   # Qt 6
   qt6-base-dev qt6-tools-dev qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6sql6-sqlite
-  libqt6opengl6-dev
+  libqt6opengl6-dev qt6-translations-l10n  # the last: Qt's own dialogs in German and Chinese
   # imaging, inference, storage
   libdcmtk-dev libopenjp2-7-dev libpng-dev libvtk9-dev libopencv-dev libtorch-dev libopenblas0-openmp
   libsqlite3-dev nlohmann-json3-dev

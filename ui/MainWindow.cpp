@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "PreferencesDialog.h"
 #include "ShortcutHelpDialog.h"
 #include "mpr/MprView.h"
 #include "StudyTreeModel.h"
@@ -135,6 +136,11 @@ void MainWindow::createActions()
     addCommand(QStringLiteral("openFile"), tr("&Open File or DICOMDIR…"), QKeySequence::Open, [this] { openFileDialog(); });
     addCommand(QStringLiteral("openFolder"), tr("Open &Folder…"), QKeySequence(tr("Ctrl+Shift+O")), [this] { openFolderDialog(); });
     addCommand(QStringLiteral("quit"), tr("&Quit"), QKeySequence::Quit, [this] { close(); });
+    // The platform's Preferences key where it has one (macOS), else Ctrl+comma.
+    const QList<QKeySequence> preferencesKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+    addCommand(QStringLiteral("preferences"), tr("&Preferences…"),
+               preferencesKeys.isEmpty() ? QKeySequence(tr("Ctrl+,")) : preferencesKeys.first(), [this] { showPreferences(); },
+               tr("Language, theme and the edit log"));
 
     m_layoutGroup = new QActionGroup(this);
     const auto layoutCommand = [this](const QString& name, const QString& text, const QString& key, ViewerLayout layout) {
@@ -229,6 +235,9 @@ void MainWindow::createMenusAndToolBars()
     file->addAction(action(QStringLiteral("openFolder")));
     file->addSeparator();
     file->addAction(action(QStringLiteral("quit")));
+
+    m_editMenu = menuBar()->addMenu(tr("&Edit"));
+    m_editMenu->addAction(action(QStringLiteral("preferences")));
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     for (const char* name : {"layoutSingle", "layoutSideBySide", "layoutMpr"})
@@ -592,6 +601,12 @@ void MainWindow::setBusy(bool busy)
 void MainWindow::showShortcutHelp()
 {
     ShortcutHelpDialog dialog(m_commands, this);
+    dialog.exec();
+}
+
+void MainWindow::showPreferences()
+{
+    PreferencesDialog dialog(this);
     dialog.exec();
 }
 

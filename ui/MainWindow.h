@@ -39,6 +39,9 @@ public:
     /// All actions, for the shortcut help and for tests.
     QList<QAction*> commandActions() const { return m_commands; }
     QAction* action(const QString& objectName) const;
+    /// The Edit menu (Preferences at its end); parts that attach to the window add their edit
+    /// commands to it rather than making another.
+    QMenu* editMenu() const { return m_editMenu; }
     /// Adds a window-wide command (listed in the shortcut help and commandActions()); parts
     /// that attach to the window (drafting) add theirs here too.
     QAction* addCommand(const QString& objectName, const QString& text, const QKeySequence& shortcut,
@@ -54,6 +57,8 @@ public Q_SLOTS:
     /// Hangs a study of the open scan (chest: frontal left, lateral right).
     void showStudy(const QString& studyUid);
     void showShortcutHelp();
+    /// Edit ▸ Preferences: language, theme, edit log (PreferencesDialog).
+    void showPreferences();
     /// Switches to the MPR layout for the series in the active viewport, building its volume in
     /// the background; an inconsistent series is reported and the 2-D layout stays.
     void showMpr();
@@ -95,6 +100,7 @@ private:
     QProgressBar* m_progress = nullptr;
     QToolButton* m_cancelButton = nullptr;
     QMenu* m_presetMenu = nullptr;
+    QMenu* m_editMenu = nullptr;
     QActionGroup* m_toolGroup = nullptr;
     QActionGroup* m_layoutGroup = nullptr;
     QList<QAction*> m_commands;

@@ -1,11 +1,15 @@
 // raddraft: the workstation. `raddraft [--db PATH] [--user NAME] [--model BUNDLE] [STUDY_PATH]`
 // opens a file, folder or DICOMDIR; with no argument it reopens the last study. --model chooses
 // the drafting model, --db the edit log (default: the setting, else the user's data folder),
-// --user the name stamped on every edit (default: the name given once in a dialog, remembered).
+// --user the name stamped on every edit (default: the name given once in a dialog, remembered),
+// --language the interface language for this run (default: the setting, else the system's).
+// The language and the theme come from the settings (Edit ▸ Preferences).
 
 #include "DraftPane.h"
 #include "DraftingWorkspace.h"
+#include "InterfaceLanguage.h"
 #include "MainWindow.h"
+#include "Theme.h"
 #include "inference/InferenceError.h"
 #include "report/ReportDocument.h"
 #include "store/EditLogLocation.h"
@@ -14,38 +18,10 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
-#include <QPalette>
 #include <QSettings>
-#include <QStyleFactory>
 #include <QTimer>
 
 #include <cstdio>
-
-namespace {
-
-void applyDarkPalette(QApplication& application)
-{
-    // Reading rooms are dim: a dark interface keeps attention on the images.
-    application.setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-    QPalette palette;
-    palette.setColor(QPalette::Window, QColor(37, 40, 45));
-    palette.setColor(QPalette::WindowText, QColor(220, 223, 228));
-    palette.setColor(QPalette::Base, QColor(27, 29, 33));
-    palette.setColor(QPalette::AlternateBase, QColor(45, 48, 54));
-    palette.setColor(QPalette::ToolTipBase, QColor(50, 54, 60));
-    palette.setColor(QPalette::ToolTipText, QColor(230, 230, 230));
-    palette.setColor(QPalette::Text, QColor(220, 223, 228));
-    palette.setColor(QPalette::Button, QColor(48, 52, 58));
-    palette.setColor(QPalette::ButtonText, QColor(220, 223, 228));
-    palette.setColor(QPalette::Highlight, QColor(70, 140, 220));
-    palette.setColor(QPalette::HighlightedText, Qt::white);
-    palette.setColor(QPalette::Disabled, QPalette::Text, QColor(120, 124, 130));
-    palette.setColor(QPalette::Disabled, QPalette::ButtonText, QColor(120, 124, 130));
-    palette.setColor(QPalette::Disabled, QPalette::WindowText, QColor(120, 124, 130));
-    application.setPalette(palette);
-}
-
-} // namespace
 
 int main(int argc, char* argv[])
 {
@@ -53,7 +29,9 @@ int main(int argc, char* argv[])
     QApplication::setApplicationName(QStringLiteral("RadDraft"));
     QApplication::setOrganizationName(QStringLiteral("RadDraft"));
     QApplication::setApplicationVersion(QStringLiteral(RADDRAFT_VERSION));
-    applyDarkPalette(application);
+    // Translations before any text is made (the options' help too); --language may replace them below.
+    raddraft::ui::installTranslations(raddraft::ui::configuredLanguage());
+    raddraft::ui::applyTheme(application, raddraft::ui::configuredTheme());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "RadDraft radiology reporting workstation"));
@@ -85,14 +63,27 @@ int main(int argc, char* argv[])
     const QCommandLineOption userOption(
         QStringLiteral("user"), QApplication::translate("main", "Your name, stamped on every edit and sign-off (default: the name given before)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QApplication::translate("main", "Interface language for this run: en, de or zh_CN (default: the setting, else the system's)."),
+        QStringLiteral("CODE"));
     parser.addOption(databaseOption);
     parser.addOption(userOption);
+    parser.addOption(languageOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.addOption(modelOption);
     parser.addOption(draftOption);
     parser.addOption(sentenceOption);
     parser.process(application);
+    if (parser.isSet(languageOption)) {
+        const QString language = parser.value(languageOption);
+        if (!raddraft::ui::isInterfaceLanguage(language)) {
+            std::fprintf(stderr, "raddraft: --language: unknown language '%s' (choose en, de or zh_CN)\n", qPrintable(language));
+            return 2;
+        }
+        raddraft::ui::installTranslations(language);
+    }
 
     raddraft::ui::MainWindow window;
     raddraft::ui::DraftingWorkspace drafting(&window);

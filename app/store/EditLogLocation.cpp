@@ -21,4 +21,13 @@ QString configuredEditLogPath()
     return path.isEmpty() ? defaultEditLogPath() : path;
 }
 
+void setConfiguredEditLogPath(const QString& path)
+{
+    QSettings settings(QStringLiteral("RadDraft"), QStringLiteral("RadDraft"));
+    if (path.isEmpty())
+        settings.remove(QLatin1String(kEditLogPathSetting));
+    else
+        settings.setValue(QLatin1String(kEditLogPathSetting), path);
+}
+
 } // namespace raddraft::store

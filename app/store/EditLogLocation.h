@@ -17,4 +17,7 @@ QString defaultEditLogPath();
 /// The setting's value, or the default when it is not set.
 QString configuredEditLogPath();
 
+/// Stores `path` in the setting; an empty path removes it (the default applies again).
+void setConfiguredEditLogPath(const QString& path);
+
 } // namespace raddraft::store

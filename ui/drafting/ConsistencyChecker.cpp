@@ -1,5 +1,6 @@
 #include "ConsistencyChecker.h"
 
+#include "FindingNames.h"
 #include "FindingObservations.h"
 
 #include "labeler/Labeler.h"
@@ -10,7 +11,11 @@ namespace raddraft::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("ConsistencyChecker", text); }
+/// This file's translation context, "ConsistencyChecker" (lupdate reads it from the macro; a helper function
+/// would hide it).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(ConsistencyChecker)
+};
 
 /// What one sentence says about the observations of a finding: the strongest statement wins
 /// (Positive over Uncertain over Negative), as the labeler aggregates a report.
@@ -24,22 +29,23 @@ labeler::LabelValue statement(const labeler::ReportLabels& labels, const std::ve
 
 QString sectionName(report::ReportSection section)
 {
-    return section == report::ReportSection::Findings ? tr("Findings") : tr("Impression");
+    return section == report::ReportSection::Findings ? Texts::tr("Findings") : Texts::tr("Impression");
 }
 
 QString describe(const ConsistencyWarning& warning, double threshold)
 {
-    const QString sentence = tr("%1 sentence %2").arg(sectionName(warning.section)).arg(warning.sentenceNumber);
-    const QString says = warning.sentenceSaysPresent ? tr("%1 says %2").arg(sentence, warning.finding)
-                                                     : tr("%1 says no %2").arg(sentence, warning.finding);
+    const QString sentence = Texts::tr("%1 sentence %2").arg(sectionName(warning.section)).arg(warning.sentenceNumber);
+    const QString finding = findingDisplayName(warning.finding);
+    const QString says = warning.sentenceSaysPresent ? Texts::tr("%1 says %2").arg(sentence, finding)
+                                                     : Texts::tr("%1 says no %2").arg(sentence, finding);
     if (warning.corrected)
-        return warning.label == report::FindingStatus::Present ? tr("%1, but an annotator marked it present.").arg(says)
-                                                               : tr("%1, but an annotator marked it absent.").arg(says);
+        return warning.label == report::FindingStatus::Present ? Texts::tr("%1, but an annotator marked it present.").arg(says)
+                                                               : Texts::tr("%1, but an annotator marked it absent.").arg(says);
     const QString probability = QString::number(warning.probability, 'f', 2);
     const QString limit = QString::number(threshold, 'f', 2);
     return warning.label == report::FindingStatus::Present
-               ? tr("%1, but the model finds it present (%2 ≥ %3).").arg(says, probability, limit)
-               : tr("%1, but the model finds it absent (%2 < %3).").arg(says, probability, limit);
+               ? Texts::tr("%1, but the model finds it present (%2 ≥ %3).").arg(says, probability, limit)
+               : Texts::tr("%1, but the model finds it absent (%2 < %3).").arg(says, probability, limit);
 }
 
 } // namespace

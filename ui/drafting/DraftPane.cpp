@@ -1,9 +1,12 @@
 #include "DraftPane.h"
 
+#include "Theme.h"
+
 #include "report/ReportDocument.h"
 
 #include <QAction>
 #include <QDateTime>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -92,7 +95,6 @@ DraftPane::DraftPane(QAction* draftAction, QAction* cancelAction, QWidget* paren
     m_warnings = new QListWidget(warningsBox);
     m_warnings->setObjectName(QStringLiteral("consistencyWarnings"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("QListWidget { color: #e0a030; }"));
     auto* warningsLayout = new QVBoxLayout(warningsBox);
     warningsLayout->setContentsMargins(0, 0, 0, 0);
     warningsLayout->setSpacing(2);
@@ -139,6 +141,21 @@ DraftPane::DraftPane(QAction* draftAction, QAction* cancelAction, QWidget* paren
     layout->addWidget(m_splitter, 1);
     setRunning(false);
     showWarnings({});
+    applyThemeColours();
+}
+
+void DraftPane::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyThemeColours();
+}
+
+void DraftPane::applyThemeColours()
+{
+    const QPalette colours = palette();
+    m_warnings->setStyleSheet(QStringLiteral("QListWidget { color: %1; }").arg(themeColor(ThemeColor::Warning, colours).name()));
+    m_status->setStyleSheet(m_statusIsError ? QStringLiteral("color: %1;").arg(themeColor(ThemeColor::Error, colours).name()) : QString());
     updateLegend();
 }
 
@@ -259,7 +276,8 @@ void DraftPane::showProgress(const QString& stage, double overall)
 void DraftPane::showStatus(const QString& text, bool isError)
 {
     m_status->setText(text);
-    m_status->setStyleSheet(isError ? QStringLiteral("color: #ff7b72;") : QString());
+    m_statusIsError = isError;
+    m_status->setStyleSheet(isError ? QStringLiteral("color: %1;").arg(themeColor(ThemeColor::Error, palette()).name()) : QString());
     m_status->setVisible(!text.isEmpty());
 }
 

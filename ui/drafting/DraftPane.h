@@ -63,10 +63,13 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void changeEvent(QEvent* event) override;
 
 private:
     void updateSignature();
     void updateLegend();
+    /// The colours of the status, the warnings and the legend for the current palette (theme).
+    void applyThemeColours();
 
     QLabel* m_model = nullptr;
     QToolButton* m_draftButton = nullptr;
@@ -85,6 +88,7 @@ private:
     report::ReportDocument* m_report = nullptr;
     QMetaObject::Connection m_signedConnection;
     bool m_splitterSized = false; ///< the text got most of the height once, on the first show
+    bool m_statusIsError = false;
 };
 
 } // namespace raddraft::ui

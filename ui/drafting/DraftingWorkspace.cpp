@@ -62,12 +62,13 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     m_memoryRepository = std::make_unique<MemoryDraftRepository>();
     useRepository(m_memoryRepository.get());
     {
-        // The review's commands: Undo/Redo in an Edit menu after File, the rest in the Report menu.
+        // The review's commands: Undo/Redo first in the window's Edit menu (Preferences stays
+        // last), the rest in the Report menu.
         QMenuBar* bar = m_window->menuBar();
-        auto* edit = new QMenu(tr("&Edit"), bar);
-        edit->addActions(m_review->editActions());
-        const QList<QAction*> menus = bar->actions();
-        bar->insertMenu(menus.size() > 1 ? menus.at(1) : nullptr, edit);
+        QMenu* edit = m_window->editMenu();
+        QAction* first = edit->actions().value(0);
+        edit->insertActions(first, m_review->editActions());
+        edit->insertSeparator(first);
         QMenu* report = menuTitled(bar, tr("&Report"));
         QAction* before = report->actions().value(2); // after Draft and Cancel
         report->insertSeparator(before);

@@ -1,5 +1,6 @@
 #include "EvidenceView.h"
 
+#include "FindingNames.h"
 #include "SentenceProvenance.h"
 
 #include <QStringList>
@@ -67,12 +68,11 @@ void EvidenceView::showSentence(const report::ReportSentence* sentence, const Dr
         const inference::SentenceSupport& support = drafted.support;
         if (drafted.score != 0.0)
             row(tr("Score"), QString::number(drafted.score, 'f', 3));
-        row(tr("Findings"), itemList(support.tags, [](const inference::WeightedItem& item) {
-                return QStringLiteral("%1 (%2)").arg(escaped(item.name)).arg(item.weight, 0, 'f', 2);
-            }));
-        row(tr("Graph nodes"), itemList(support.graphNodes, [](const inference::WeightedItem& item) {
-                return QStringLiteral("%1 (%2)").arg(escaped(item.name)).arg(item.weight, 0, 'f', 2);
-            }));
+        const auto finding = [](const inference::WeightedItem& item) {
+            return QStringLiteral("%1 (%2)").arg(findingDisplayName(QString::fromStdString(item.name)).toHtmlEscaped()).arg(item.weight, 0, 'f', 2);
+        };
+        row(tr("Findings"), itemList(support.tags, finding));
+        row(tr("Graph nodes"), itemList(support.graphNodes, finding));
         row(tr("Retrieved reports"), itemList(support.reports, [&draft](const inference::RetrievedReportReference& reference) {
                 const auto found = std::find_if(draft->retrievedReports.begin(), draft->retrievedReports.end(),
                                                 [&reference](const inference::RetrievedReport& report) { return report.id == reference.id; });

@@ -1,5 +1,7 @@
 #include "FindingsModel.h"
 
+#include "FindingNames.h"
+
 #include "report/ReportDocument.h"
 
 #include <algorithm>
@@ -85,7 +87,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     const bool present = finding.probability >= m_threshold;
     const report::FindingLabel* label = labelOf(findingIndex);
     switch (role) {
-    case Qt::DisplayRole: return QString::fromStdString(finding.name);
+    case Qt::DisplayRole: return findingDisplayName(QString::fromStdString(finding.name));
     case ProbabilityRole: return finding.probability;
     case PresentRole: return present;
     case ThresholdRole: return m_threshold;
@@ -95,7 +97,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     case CorrectedRole: return label && label->isCorrected();
     case Qt::ToolTipRole: {
         QString tip = tr("%1: probability %2, threshold %3 — the model finds it %4")
-                          .arg(QString::fromStdString(finding.name))
+                          .arg(findingDisplayName(QString::fromStdString(finding.name)))
                           .arg(finding.probability, 0, 'f', 3)
                           .arg(m_threshold, 0, 'f', 2)
                           .arg(present ? tr("present") : tr("absent"));
@@ -106,7 +108,7 @@ QVariant FindingsModel::data(const QModelIndex& index, int role) const
     }
     case Qt::AccessibleTextRole:
         return tr("%1, %2 percent, %3")
-            .arg(QString::fromStdString(finding.name))
+            .arg(findingDisplayName(QString::fromStdString(finding.name)))
             .arg(qRound(finding.probability * 100.0))
             .arg(findingStatusText(label ? label->status : present ? report::FindingStatus::Present : report::FindingStatus::Absent));
     default: return {};

@@ -1,5 +1,6 @@
 #include "KnowledgeGraphView.h"
 
+#include "FindingNames.h"
 #include "display/ColorMap.h"
 #include "GraphEvidence.h"
 
@@ -115,9 +116,9 @@ void KnowledgeGraphView::rebuild() {
         items.disc->setZValue(2);
         const QString name = QString::fromStdString(node.name);
         items.disc->setToolTip(tr("%1 (group %2): activation %3")
-                                   .arg(name, node.group.empty() ? tr("none") : QString::fromStdString(node.group))
+                                   .arg(findingDisplayName(name), node.group.empty() ? tr("none") : QString::fromStdString(node.group))
                                    .arg(node.activation, 0, 'f', 2));
-        items.label = scene()->addSimpleText(name);
+        items.label = scene()->addSimpleText(findingDisplayName(name));
         items.label->setZValue(3);
         m_nodes[name] = items;
     }
@@ -187,6 +188,11 @@ void KnowledgeGraphView::mousePressEvent(QMouseEvent* event) {
         }
     }
     QGraphicsView::mousePressEvent(event);
+}
+
+void KnowledgeGraphView::changeEvent(QEvent* event) {
+    QGraphicsView::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange) restyle();
 }
 
 void KnowledgeGraphView::resizeEvent(QResizeEvent* event) {

@@ -57,6 +57,7 @@ Q_SIGNALS:
 protected:
     void mousePressEvent(QMouseEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; ///< a new theme: the items take its colours
 
 private:
     struct NodeItems {

@@ -1,5 +1,6 @@
 #include "ModelComparison.h"
 
+#include "FindingNames.h"
 #include "labeler/Labeler.h"
 
 #include <algorithm>
@@ -36,7 +37,7 @@ std::vector<ComparisonRow> ModelComparison::compare(const QStringList& reportTex
     for (const labeler::Observation observation : labeler::allObservations()) {
         ComparisonRow row;
         row.observation = observation;
-        row.name = QString::fromUtf8(labeler::observationName(observation));
+        row.name = findingDisplayName(QString::fromUtf8(labeler::observationName(observation)));
         bool mentioned = false;
         std::optional<ComparedVerdict> first;
         for (int i = 0; i < reportTexts.size(); ++i) {

@@ -29,7 +29,7 @@ ComparedVerdict verdictOf(labeler::LabelValue value);
 
 struct ComparisonRow {
     labeler::Observation observation = labeler::Observation::NoFinding;
-    QString name;                                ///< the labeler's name ("Pleural Effusion")
+    QString name;                                ///< the labeler's name ("Pleural Effusion"), translated for display
     std::vector<labeler::LabelValue> values;     ///< one per draft, in the drafts' order
     bool disagreement = false;                   ///< the drafts' verdicts differ
 };

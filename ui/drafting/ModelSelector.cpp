@@ -1,7 +1,10 @@
 #include "ModelSelector.h"
 
+#include "Theme.h"
+
 #include <QAction>
 #include <QDir>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
@@ -13,6 +16,24 @@
 #include <algorithm>
 
 namespace raddraft::ui {
+
+namespace {
+
+/// Where a bundle was found, for the list (InstalledBundle::origin is a fixed English key).
+QString originText(const QString& origin)
+{
+    if (origin == QLatin1String("built-in"))
+        return ModelSelector::tr("built-in");
+    if (origin == QLatin1String("installed"))
+        return ModelSelector::tr("installed");
+    if (origin == QLatin1String("user"))
+        return ModelSelector::tr("user");
+    if (origin == QLatin1String("command line"))
+        return ModelSelector::tr("command line");
+    return origin;
+}
+
+} // namespace
 
 ModelSelector::ModelSelector(QAction* rescanAction, QWidget* parent) : QWidget(parent)
 {
@@ -28,7 +49,6 @@ ModelSelector::ModelSelector(QAction* rescanAction, QWidget* parent) : QWidget(p
     m_problems = new QLabel(this);
     m_problems->setObjectName(QStringLiteral("modelProblems"));
     m_problems->setWordWrap(true);
-    m_problems->setStyleSheet(QStringLiteral("color: #ff7b72;"));
     m_problems->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto* rescan = new QToolButton(this);
     rescan->setDefaultAction(rescanAction);
@@ -46,7 +66,20 @@ ModelSelector::ModelSelector(QAction* rescanAction, QWidget* parent) : QWidget(p
     layout->addWidget(m_empty);
     layout->addWidget(m_problems);
     layout->addLayout(buttons);
+    applyThemeColours();
     setBundles({}, {});
+}
+
+void ModelSelector::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyThemeColours();
+}
+
+void ModelSelector::applyThemeColours()
+{
+    m_problems->setStyleSheet(QStringLiteral("color: %1;").arg(themeColor(ThemeColor::Error, palette()).name()));
 }
 
 void ModelSelector::setBundles(std::vector<InstalledBundle> bundles, const QStringList& problems)
@@ -87,7 +120,7 @@ void ModelSelector::rebuildList(const QString& keepDirectory)
         auto* item = new QListWidgetItem(tr("%1\n%2 · %3 · %4 findings · %5")
                                              .arg(bundle.name(), QString::fromStdString(summary.version), views.join(QStringLiteral(" + ")))
                                              .arg(summary.labels.size())
-                                             .arg(bundle.origin),
+                                             .arg(originText(bundle.origin)),
                                          m_list);
         item->setToolTip(tr("%1\nType: %2\nManifest SHA-256: %3")
                              .arg(QDir::toNativeSeparators(bundle.directory), QString::fromStdString(summary.modelType), bundle.bundleHash()));

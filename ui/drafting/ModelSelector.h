@@ -36,8 +36,12 @@ Q_SIGNALS:
     /// The user asked to add a bundle directory (the owner shows a folder dialog).
     void addBundleRequested();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
     void rebuildList(const QString& keepDirectory);
+    void applyThemeColours();
 
     std::vector<InstalledBundle> m_bundles;
     QListWidget* m_list = nullptr;

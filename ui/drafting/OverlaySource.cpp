@@ -1,5 +1,6 @@
 #include "OverlaySource.h"
 
+#include "FindingNames.h"
 #include "GraphEvidence.h"
 
 #include <QCoreApplication>
@@ -8,7 +9,11 @@ namespace raddraft::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("OverlaySource", text); }
+/// This file's translation context, "OverlaySource" (lupdate reads it from the macro; a helper function
+/// would hide it).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(OverlaySource)
+};
 
 template <typename Items>
 bool inRange(const Items& items, int index)
@@ -36,7 +41,7 @@ OverlaySource sentenceOverlay(const inference::Draft& draft, int sentenceIndex)
     if (!inRange(draft.sentences, sentenceIndex))
         return {};
     const inference::DraftSentence& sentence = draft.sentences[static_cast<std::size_t>(sentenceIndex)];
-    return {OverlaySource::Kind::Sentence, sentenceIndex, tr("Sentence %1").arg(sentenceIndex + 1), sentence.heatmaps};
+    return {OverlaySource::Kind::Sentence, sentenceIndex, Texts::tr("Sentence %1").arg(sentenceIndex + 1), sentence.heatmaps};
 }
 
 OverlaySource tokenOverlay(const inference::Draft& draft, int tokenIndex)
@@ -44,7 +49,7 @@ OverlaySource tokenOverlay(const inference::Draft& draft, int tokenIndex)
     if (!inRange(draft.tokens, tokenIndex))
         return {};
     const inference::DraftToken& token = draft.tokens[static_cast<std::size_t>(tokenIndex)];
-    return {OverlaySource::Kind::Token, tokenIndex, tr("Word “%1”").arg(QString::fromStdString(token.text)), token.heatmaps};
+    return {OverlaySource::Kind::Token, tokenIndex, Texts::tr("Word “%1”").arg(QString::fromStdString(token.text)), token.heatmaps};
 }
 
 OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex)
@@ -53,7 +58,7 @@ OverlaySource findingOverlay(const inference::Draft& draft, int findingIndex)
         return {};
     const inference::Finding& finding = draft.findings[static_cast<std::size_t>(findingIndex)];
     return {OverlaySource::Kind::Finding, findingIndex,
-            tr("%1 (%2)").arg(QString::fromStdString(finding.name)).arg(finding.probability, 0, 'f', 2), finding.heatmaps};
+            Texts::tr("%1 (%2)").arg(findingDisplayName(QString::fromStdString(finding.name))).arg(finding.probability, 0, 'f', 2), finding.heatmaps};
 }
 
 OverlaySource graphNodeOverlay(const inference::Draft& draft, int nodeIndex)
@@ -62,7 +67,7 @@ OverlaySource graphNodeOverlay(const inference::Draft& draft, int nodeIndex)
         return {};
     const inference::GraphNodeState& node = draft.graphNodes[static_cast<std::size_t>(nodeIndex)];
     return {OverlaySource::Kind::GraphNode, nodeIndex,
-            tr("Graph node %1 (%2)").arg(QString::fromStdString(node.name)).arg(node.activation, 0, 'f', 2),
+            Texts::tr("Graph node %1 (%2)").arg(findingDisplayName(QString::fromStdString(node.name))).arg(node.activation, 0, 'f', 2),
             graphNodeHeatmaps(draft, node.name)};
 }
 
@@ -71,7 +76,7 @@ OverlaySource topicMapOverlay(const inference::Draft& draft, int mapIndex)
     if (!inRange(draft.topicMaps, mapIndex))
         return {};
     const inference::NamedHeatmaps& map = draft.topicMaps[static_cast<std::size_t>(mapIndex)];
-    return {OverlaySource::Kind::TopicMap, mapIndex, tr("Topic %1").arg(QString::fromStdString(map.name)), map.heatmaps};
+    return {OverlaySource::Kind::TopicMap, mapIndex, Texts::tr("Topic %1").arg(QString::fromStdString(map.name)), map.heatmaps};
 }
 
 } // namespace raddraft::ui

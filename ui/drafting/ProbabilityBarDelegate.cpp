@@ -1,6 +1,7 @@
 #include "ProbabilityBarDelegate.h"
 
 #include "FindingsModel.h"
+#include "Theme.h"
 
 #include <QApplication>
 #include <QPainter>
@@ -54,9 +55,10 @@ void ProbabilityBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem
         const int labelWidth = QFontMetrics(labelFont).horizontalAdvance(labelText) + 4;
         const QRect labelRect(nameRect.right() - labelWidth, row.top(), labelWidth, row.height());
         nameRect.setRight(labelRect.left() - 4);
-        QColor labelColour = label == report::FindingStatus::Present  ? QColor(236, 146, 48)
-                             : label == report::FindingStatus::Absent ? QColor(120, 150, 190)
-                                                                       : QColor(214, 190, 60);
+        QColor labelColour = themeColor(label == report::FindingStatus::Present  ? ThemeColor::FindingPresent
+                                        : label == report::FindingStatus::Absent ? ThemeColor::FindingAbsent
+                                                                                  : ThemeColor::FindingUncertain,
+                                        option.palette);
         if (selected)
             labelColour = text;
         painter->setFont(labelFont);

@@ -1,6 +1,7 @@
 #include "ReportEditor.h"
 
 #include "SentenceProvenance.h"
+#include "Theme.h"
 
 #include "report/ReportDocument.h"
 #include "report/ReportError.h"
@@ -126,11 +127,11 @@ QColor ReportEditor::originColor(report::SentenceOrigin origin, const QPalette& 
     case report::SentenceOrigin::AiUnchanged:
         return palette.color(QPalette::Text);
     case report::SentenceOrigin::AiEdited:
-        return QColor(214, 150, 24); // amber: the model's sentence, changed by a person
+        return themeColor(ThemeColor::AiEdited, palette); // amber: the model's sentence, changed by a person
     case report::SentenceOrigin::UserWritten:
-        return QColor(72, 152, 240); // blue: a person's own sentence
+        return themeColor(ThemeColor::UserWritten, palette); // blue: a person's own sentence
     case report::SentenceOrigin::InsertedFromAlternative:
-        return QColor(168, 120, 236); // violet: chosen from another source
+        return themeColor(ThemeColor::Alternative, palette); // violet: chosen from another source
     }
     return palette.color(QPalette::Text);
 }
@@ -679,6 +680,14 @@ bool ReportEditor::event(QEvent* event)
         key->setAccepted(mine);
         return true;
     }
+    if (event->type() == QEvent::PaletteChange) {
+        // The theme changed: the text's colours were chosen for the old palette.
+        const bool handled = QTextEdit::event(event);
+        const Caret kept = caret();
+        rebuild();
+        placeCaret(kept);
+        return handled;
+    }
     return QTextEdit::event(event);
 }
 
@@ -1010,10 +1019,10 @@ void ReportEditor::paintEvent(QPaintEvent* event)
         colour.setAlphaF(0.5f);
         if (sentence->state == report::SentenceState::Accepted) {
             mark = QStringLiteral("✓");
-            colour = QColor(63, 185, 80);
+            colour = themeColor(ThemeColor::Accepted, palette());
         } else if (sentence->state == report::SentenceState::Rejected) {
             mark = QStringLiteral("✗");
-            colour = QColor(235, 87, 87);
+            colour = themeColor(ThemeColor::Rejected, palette());
         }
         painter.setFont(font());
         painter.setPen(colour);

@@ -9,7 +9,11 @@ namespace raddraft::ui {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("SentenceAlternatives", text); }
+/// This file's translation context, "SentenceAlternatives" (lupdate reads it from the macro; a helper function
+/// would hide it).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(SentenceAlternatives)
+};
 
 } // namespace
 
@@ -54,13 +58,13 @@ std::vector<SentenceAlternative> sentenceAlternatives(const report::ReportSenten
     if (index >= 0) {
         // The model offers these for its own sentence: they share its evidence (same index).
         for (const std::string& wording : draft.sentences[static_cast<std::size_t>(index)].alternatives)
-            add(SentenceAlternative::Origin::ModelWording, tr("%1 %2").arg(model.name, model.version),
+            add(SentenceAlternative::Origin::ModelWording, Texts::tr("%1 %2").arg(model.name, model.version),
                 report::SentenceSource::modelDraft(model, index, QString::fromStdString(wording)));
     }
     for (const inference::RetrievedReport& retrieved : draft.retrievedReports) {
         const QString id = QString::fromStdString(retrieved.id);
         for (const QString& text : splitReportSentences(QString::fromStdString(retrieved.text)))
-            add(SentenceAlternative::Origin::RetrievedReport, tr("report %1 (%2)").arg(id).arg(retrieved.score, 0, 'f', 2),
+            add(SentenceAlternative::Origin::RetrievedReport, Texts::tr("report %1 (%2)").arg(id).arg(retrieved.score, 0, 'f', 2),
                 report::SentenceSource::retrievedReport(id, text));
     }
     for (const DraftPointer& other : otherDrafts) {
@@ -68,7 +72,7 @@ std::vector<SentenceAlternative> sentenceAlternatives(const report::ReportSenten
             continue;
         const report::ModelReference otherModel = modelReferenceOf(*other);
         for (std::size_t i = 0; i < other->sentences.size(); ++i)
-            add(SentenceAlternative::Origin::OtherModel, tr("%1 %2").arg(otherModel.name, otherModel.version),
+            add(SentenceAlternative::Origin::OtherModel, Texts::tr("%1 %2").arg(otherModel.name, otherModel.version),
                 report::SentenceSource::modelDraft(otherModel, static_cast<int>(i), QString::fromStdString(other->sentences[i].text)));
     }
     return alternatives;

@@ -12,7 +12,11 @@ namespace {
 
 constexpr QRgb regionColour = qRgb(255, 214, 10);
 
-QString tr(const char* text) { return QCoreApplication::translate("HeatmapOverlayPainter", text); }
+/// This file's translation context, "HeatmapOverlayPainter" (lupdate reads it from the macro; a helper function
+/// would hide it).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(HeatmapOverlayPainter)
+};
 
 QString percent(double fraction) { return QStringLiteral("%1 %").arg(std::lround(fraction * 100.0)); }
 
@@ -145,7 +149,7 @@ void HeatmapOverlayPainter::paintColorBar(QPainter& painter, const QRect& area)
         m_text.draw(painter, QPointF(bar.left() - 6 - metrics.horizontalAdvance(text), y), text, font);
     };
     const auto yOf = [&](double fraction) { return bar.top() + (1.0 - fraction) * (bar.height() - 1); };
-    rightAligned(bar.top() + metrics.ascent() / 2.0, tr("max"));
+    rightAligned(bar.top() + metrics.ascent() / 2.0, Texts::tr("max"));
     rightAligned(bar.bottom() + metrics.ascent() / 2.0 - 1, QStringLiteral("0"));
     std::vector<std::pair<double, QColor>> ticks;
     if (m_style.contours)
@@ -167,9 +171,9 @@ void HeatmapOverlayPainter::paintColorBar(QPainter& painter, const QRect& area)
     };
     if (!overlay.title().isEmpty())
         alignedToRight(bar.top() - metrics.descent() - metrics.ascent() / 2.0 - 6, metrics.elidedText(overlay.title(), Qt::ElideRight, 220));
-    alignedToRight(bar.bottom() + 6 + metrics.ascent(), tr("scaled to this map's max"));
+    alignedToRight(bar.bottom() + 6 + metrics.ascent(), Texts::tr("scaled to this map's max"));
     alignedToRight(bar.bottom() + 6 + metrics.ascent() + metrics.lineSpacing(),
-                   tr("max = %1").arg(static_cast<double>(overlay.maximum()), 0, 'g', 3));
+                   Texts::tr("max = %1").arg(static_cast<double>(overlay.maximum()), 0, 'g', 3));
     painter.restore();
 }
 

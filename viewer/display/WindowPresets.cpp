@@ -10,7 +10,11 @@ namespace raddraft::viewer {
 
 namespace {
 
-QString tr(const char* text) { return QCoreApplication::translate("WindowPresets", text); }
+/// This file's translation context, "WindowPresets" (lupdate reads it from the macro; a helper function
+/// would hide it).
+struct Texts {
+    Q_DECLARE_TR_FUNCTIONS(WindowPresets)
+};
 
 WindowLevel windowBetween(double low, double high)
 {
@@ -35,38 +39,38 @@ std::vector<WindowPreset> windowPresetsFor(const dicom::DecodedImage& image, int
 {
     std::vector<WindowPreset> presets;
     if (isColour(image)) {
-        presets.push_back({tr("Full range"), DisplaySettings{{128.0, 256.0}, VoiFunction::Linear, -1, false}});
+        presets.push_back({Texts::tr("Full range"), DisplaySettings{{128.0, 256.0}, VoiFunction::Linear, -1, false}});
         return presets;
     }
     const VoiFunction function = voiFunctionFromDicom(image.voi.function);
     for (std::size_t i = 0; i < image.voi.windows.size(); ++i) {
         const dicom::VoiWindow& window = image.voi.windows[i];
         const QString explanation = window.explanation.empty()
-                                        ? tr("File window %1").arg(i + 1)
-                                        : tr("File: %1").arg(QString::fromStdString(window.explanation));
+                                        ? Texts::tr("File window %1").arg(i + 1)
+                                        : Texts::tr("File: %1").arg(QString::fromStdString(window.explanation));
         presets.push_back({explanation, DisplaySettings{{window.center, window.width}, function, -1, false}});
     }
     for (std::size_t i = 0; i < image.voi.tables.size(); ++i) {
         const dicom::LookupTable& table = image.voi.tables[i];
         const QString explanation = table.explanation.empty()
-                                        ? tr("File VOI LUT %1").arg(i + 1)
-                                        : tr("File LUT: %1").arg(QString::fromStdString(table.explanation));
+                                        ? Texts::tr("File VOI LUT %1").arg(i + 1)
+                                        : Texts::tr("File LUT: %1").arg(QString::fromStdString(table.explanation));
         presets.push_back({explanation, DisplaySettings{{0.0, 1.0}, VoiFunction::Linear, static_cast<int>(i), false}});
     }
     if (frame >= 0 && frame < image.pixels.frames) {
         const FrameStatistics statistics = computeFrameStatistics(image.pixels, frame);
-        presets.push_back({tr("Full range"),
+        presets.push_back({Texts::tr("Full range"),
                            DisplaySettings{modalityWindow(image, statistics.minimum, statistics.maximum),
                                            VoiFunction::Linear, -1, false}});
-        presets.push_back({tr("Automatic"),
+        presets.push_back({Texts::tr("Automatic"),
                            DisplaySettings{modalityWindow(image, statistics.lowPercentile, statistics.highPercentile),
                                            VoiFunction::Linear, -1, false}});
     }
     if (image.info.modality == "CT") {
-        presets.push_back({tr("Soft tissue 40/400"), DisplaySettings{{40, 400}, VoiFunction::Linear, -1, false}});
-        presets.push_back({tr("Lung −600/1500"), DisplaySettings{{-600, 1500}, VoiFunction::Linear, -1, false}});
-        presets.push_back({tr("Bone 480/2500"), DisplaySettings{{480, 2500}, VoiFunction::Linear, -1, false}});
-        presets.push_back({tr("Brain 40/80"), DisplaySettings{{40, 80}, VoiFunction::Linear, -1, false}});
+        presets.push_back({Texts::tr("Soft tissue 40/400"), DisplaySettings{{40, 400}, VoiFunction::Linear, -1, false}});
+        presets.push_back({Texts::tr("Lung −600/1500"), DisplaySettings{{-600, 1500}, VoiFunction::Linear, -1, false}});
+        presets.push_back({Texts::tr("Bone 480/2500"), DisplaySettings{{480, 2500}, VoiFunction::Linear, -1, false}});
+        presets.push_back({Texts::tr("Brain 40/80"), DisplaySettings{{40, 80}, VoiFunction::Linear, -1, false}});
     }
     return presets;
 }
@@ -82,7 +86,7 @@ DisplaySettings defaultDisplaySettings(const dicom::DecodedImage& image, const s
         return presets.front().settings;
     // No window in the file: CT opens in the soft-tissue window (its units are HU, so the
     // preset is meaningful); everything else in the automatic window.
-    const QString wanted = image.info.modality == "CT" ? tr("Soft tissue 40/400") : tr("Automatic");
+    const QString wanted = image.info.modality == "CT" ? Texts::tr("Soft tissue 40/400") : Texts::tr("Automatic");
     for (const WindowPreset& preset : presets)
         if (preset.name == wanted)
             return preset.settings;
