@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Renders the screenshots in docs/screenshots/ from real windows under Xvfb (run after a build).
 #   packaging/screenshots.sh [BUNDLE]
-# The drafting screenshot uses BUNDLE, else the first bundle in resources/models/, else a bundle
-# with random weights made for the occasion (its text is word salad: it shows the interface only).
+# The drafting screenshot uses BUNDLE, else the bundled default (resources/models/transformer-phantom),
+# else a bundle with random weights made for the occasion (word salad: it shows the interface only);
+# the PPKED and CVSE bundles, a German light-theme window and Compare models follow when installed.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 out=$root/docs/screenshots
@@ -19,19 +20,31 @@ run "$build/tests/gui/test_main_window" distanceAndAngleMeasurements
 run "$build/tests/gui/test_report_editing" editsInThePaneBecomeEventsInTheDatabase # workstation-report-editing.png
 
 sample=$root/resources/samples/phantom-cardiomegaly-effusion
-bundle=${1:-}
-if [[ -z $bundle ]]; then
-  for candidate in "$root"/resources/models/*/; do
-    if [[ -f ${candidate}manifest.json ]]; then bundle=${candidate%/}; break; fi
-  done
-fi
-if [[ -z $bundle ]]; then
-  bundle=$scratch/random-demo
+models=$root/resources/models
+# Each drafting screenshot starts from a fresh configuration (default layout and overlay style).
+draft() { # draft NAME BUNDLE SENTENCE [raddraft options...]
+  local name=$1 bundle=$2 sentence=$3; shift 3
+  rm -rf "$scratch/config"
+  run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --db "$scratch/edit-log.sqlite" --user "Dr Screenshot" \
+    --window-size 1600x1000 --model "$bundle" --draft --sentence "$sentence" "$@" --screenshot "$out/$name" "$sample"
+}
+bundle=${1:-$models/transformer-phantom}
+if [[ ! -f $bundle/manifest.json ]]; then
+  bundle=$scratch/random-demo # no trained bundle: random weights, word salad; shows the interface only
   "$build/tests/gui/raddraft-make-random-bundle" "$bundle" --frontal "$sample/frontal.dcm" --lateral "$sample/lateral.dcm"
 fi
-# Default window layout and overlay settings (a fresh configuration), first sentence selected.
+draft workstation-draft.png "$bundle" 1
+# The paper models on the same study: PPKED's sentence on the heart, CVSE's first retrieved finding.
+[[ -f $models/ppked-phantom/manifest.json ]] && draft workstation-draft-ppked.png "$models/ppked-phantom" 6
+[[ -f $models/cvse-phantom/manifest.json ]] && draft workstation-draft-cvse.png "$models/cvse-phantom" 1
+# German interface, light theme.
+rm -rf "$scratch/config" && mkdir -p "$scratch/config/RadDraft"
+printf '[interface]\ntheme=light\n' > "$scratch/config/RadDraft/RadDraft.conf"
+run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --db "$scratch/edit-log-de.sqlite" --user "Dr Screenshot" \
+  --window-size 1600x1000 --model "$bundle" --draft --sentence 1 --language de --screenshot "$out/workstation-draft-de-light.png" "$sample"
+# Compare models: every bundle in resources/models drafts the edema sample.
+rm -rf "$scratch/config"
 run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --db "$scratch/edit-log.sqlite" --user "Dr Screenshot" \
-  --window-size 1600x1000 --model "$bundle" --draft --sentence 1 \
-  --screenshot "$out/workstation-draft.png" "$sample"
+  --window-size 1600x1000 --compare --screenshot "$out/workstation-compare-models.png" "$root/resources/samples/phantom-edema"
 run "$build/tests/gui/test_stack_and_mpr" scrollsPlaysAndReformatsACtSeries
 ls -l "$out"

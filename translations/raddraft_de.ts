@@ -358,6 +358,10 @@
         <source>Interface language for this run: en, de or zh_CN (default: the setting, else the system&apos;s).</source>
         <translation>Sprache der Oberfläche für diesen Start: en, de oder zh_CN (Standard: die Einstellung, sonst die des Systems).</translation>
     </message>
+    <message>
+        <source>Compare the installed models on the study as soon as it is on screen (with --screenshot: grab the comparison).</source>
+        <translation>Die installierten Modelle vergleichen, sobald die Studie angezeigt wird (mit --screenshot: den Vergleich aufnehmen).</translation>
+    </message>
 </context>
 <context>
     <name>raddraft::mpr::MprSliceView</name>
@@ -544,10 +548,6 @@ Klick: Fadenkreuz versetzen</translation>
 </context>
 <context>
     <name>raddraft::ui::DraftingWorkspace</name>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Bearbeiten</translation>
-    </message>
     <message>
         <source>&amp;Report</source>
         <translation>Be&amp;richt</translation>

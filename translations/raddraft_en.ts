@@ -358,6 +358,10 @@
         <source>Interface language for this run: en, de or zh_CN (default: the setting, else the system&apos;s).</source>
         <translation>Interface language for this run: en, de or zh_CN (default: the setting, else the system&apos;s).</translation>
     </message>
+    <message>
+        <source>Compare the installed models on the study as soon as it is on screen (with --screenshot: grab the comparison).</source>
+        <translation>Compare the installed models on the study as soon as it is on screen (with --screenshot: grab the comparison).</translation>
+    </message>
 </context>
 <context>
     <name>raddraft::mpr::MprSliceView</name>
@@ -544,10 +548,6 @@ Click: move the crosshair</translation>
 </context>
 <context>
     <name>raddraft::ui::DraftingWorkspace</name>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>&amp;Edit</translation>
-    </message>
     <message>
         <source>&amp;Report</source>
         <translation>&amp;Report</translation>

@@ -358,6 +358,10 @@
         <source>Interface language for this run: en, de or zh_CN (default: the setting, else the system&apos;s).</source>
         <translation>本次运行的界面语言：en、de 或 zh_CN（默认：设置中的语言，否则为系统语言）。</translation>
     </message>
+    <message>
+        <source>Compare the installed models on the study as soon as it is on screen (with --screenshot: grab the comparison).</source>
+        <translation>检查显示后立即比较已安装的模型（与 --screenshot 一起使用：截取比较窗口）。</translation>
+    </message>
 </context>
 <context>
     <name>raddraft::mpr::MprSliceView</name>
@@ -542,10 +546,6 @@ Click: move the crosshair</source>
 </context>
 <context>
     <name>raddraft::ui::DraftingWorkspace</name>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
     <message>
         <source>&amp;Report</source>
         <translation>报告(&amp;R)</translation>

@@ -7,6 +7,7 @@
 
 #include "DraftPane.h"
 #include "DraftingWorkspace.h"
+#include "ModelComparisonDialog.h"
 #include "InterfaceLanguage.h"
 #include "MainWindow.h"
 #include "Theme.h"
@@ -18,10 +19,12 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QPointer>
 #include <QSettings>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char* argv[])
 {
@@ -74,6 +77,10 @@ int main(int argc, char* argv[])
     parser.addOption(sizeOption);
     parser.addOption(modelOption);
     parser.addOption(draftOption);
+    const QCommandLineOption compareOption(
+        QStringLiteral("compare"),
+        QApplication::translate("main", "Compare the installed models on the study as soon as it is on screen (with --screenshot: grab the comparison)."));
+    parser.addOption(compareOption);
     parser.addOption(sentenceOption);
     parser.process(application);
     if (parser.isSet(languageOption)) {
@@ -143,7 +150,30 @@ int main(int argc, char* argv[])
         }
     }
 
-    if (parser.isSet(screenshotOption)) {
+    // The comparison dialog, once open: with --screenshot it is what gets grabbed.
+    auto comparison = std::make_shared<QPointer<raddraft::ui::ModelComparisonDialog>>();
+    if (parser.isSet(compareOption)) {
+        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &drafting,
+                         [&drafting, comparison] { *comparison = drafting.compareModels(); }, Qt::SingleShotConnection);
+    }
+
+    if (parser.isSet(screenshotOption) && parser.isSet(compareOption)) {
+        const QString file = parser.value(screenshotOption);
+        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &window, [comparison, file] {
+            raddraft::ui::ModelComparisonDialog* dialog = *comparison;
+            if (!dialog) {
+                QApplication::exit(1);
+                return;
+            }
+            QObject::connect(dialog, &raddraft::ui::ModelComparisonDialog::comparisonFinished, dialog, [dialog, file] {
+                QTimer::singleShot(1000, dialog, [dialog, file] {
+                    const bool saved = dialog->grab().save(file);
+                    std::fprintf(saved ? stdout : stderr, "%s %s\n", saved ? "saved" : "could not save", qPrintable(file));
+                    QApplication::exit(saved ? 0 : 1);
+                });
+            });
+        }, Qt::SingleShotConnection);
+    } else if (parser.isSet(screenshotOption)) {
         const QString file = parser.value(screenshotOption);
         const auto grabLater = [&window, file] {
             // Let thumbnails and the last paint settle before grabbing.

@@ -40,6 +40,8 @@ ModelRegistry::ModelRegistry() {
     registerCknetModel(*this);
     registerPpkedModel(*this);
     registerCvseModel(*this);
+    registerAsgkModel(*this);
+    registerJpgModel(*this);
     // Seed models register here as they land: registerPpkedModel(*this); registerCknetModel(*this); ...
 }
 

@@ -117,6 +117,8 @@ void registerTransformerModel(ModelRegistry& registry);
 void registerCknetModel(ModelRegistry& registry);
 void registerPpkedModel(ModelRegistry& registry);
 void registerCvseModel(ModelRegistry& registry);
+void registerAsgkModel(ModelRegistry& registry);
+void registerJpgModel(ModelRegistry& registry);
 
 /// Merges `overrides` over the type's defaults; unknown keys → InferenceError(InvalidArgument).
 nlohmann::json mergeHyperParameters(const ModelType& type, const nlohmann::json& overrides);

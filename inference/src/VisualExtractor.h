@@ -27,6 +27,9 @@ struct VisualFeatures {
     std::int64_t views = 1;
     std::int64_t gridRows = 0; ///< h
     std::int64_t gridCols = 0; ///< w
+    /// Model-specific image crops that travel with the features (ASGK: the auxiliary region of
+    /// each view, (B, V, 3, s, s)); undefined for other models. The feature cache keeps them.
+    torch::Tensor regions;
 };
 
 class VisualExtractorImpl : public torch::nn::Module {

@@ -195,6 +195,71 @@ private Q_SLOTS:
         QCOMPARE(draft.value(QStringLiteral("findings")).toArray().size(), 20);
     }
 
+    void draftsWithAJpgBundle()
+    {
+        // A JPG bundle runs through the same command; its draft carries the first decoder layer's
+        // attention per token and the classifier's findings (one per label).
+        inference::BundleSpec spec;
+        spec.modelType = "jpg";
+        spec.name = "tiny cli jpg";
+        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "basis_vectors": 16, "basis_dim": 16, "label_hidden": 16})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-jpg"));
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(QStringLiteral("jpg-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("jpg"));
+        QCOMPARE(draft.value(QStringLiteral("findings")).toArray().size(), 20);
+        const QJsonArray tokens = draft.value(QStringLiteral("tokens")).toArray();
+        for (const QJsonValue& token : tokens)
+            QCOMPARE(token.toObject().value(QStringLiteral("heatmaps")).toArray().size(), 2);
+    }
+
+    void draftsWithAnAsgkBundle()
+    {
+        // An ASGK bundle runs through the same command; its draft carries the auxiliary heatmap and
+        // region box of each view and the tag graph (all 21 nodes, edges above 0.3 only).
+        inference::BundleSpec spec;
+        spec.modelType = "asgk";
+        spec.name = "tiny cli asgk";
+        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "region_size": 16, "region_channels": 16, "max_positions": 40})";
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-asgk"));
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(QStringLiteral("asgk-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("asgk"));
+        const QJsonArray boxes = draft.value(QStringLiteral("region_boxes")).toArray();
+        QCOMPARE(boxes.size(), 2);
+        QCOMPARE(boxes.first().toObject().value(QStringLiteral("label")).toString(), QStringLiteral("auxiliary region"));
+        QVERIFY(boxes.first().toObject().value(QStringLiteral("x1")).toDouble() > boxes.first().toObject().value(QStringLiteral("x0")).toDouble());
+        const QJsonArray maps = draft.value(QStringLiteral("topic_maps")).toArray();
+        QCOMPARE(maps.size(), 1);
+        QCOMPARE(maps.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("auxiliary heatmap"));
+        const QJsonObject graph = draft.value(QStringLiteral("graph")).toObject();
+        QCOMPARE(graph.value(QStringLiteral("nodes")).toArray().size(), 21);
+        for (const QJsonValue& edge : graph.value(QStringLiteral("edges")).toArray())
+            QVERIFY(edge.toObject().value(QStringLiteral("weight")).toDouble() > 0.3);
+    }
+
     void badInputIsOneClearLine()
     {
         // Usage errors exit 2.

@@ -28,6 +28,7 @@ inference::VisualFeatures FeatureCache::gather(const std::vector<std::int64_t>& 
     inference::VisualFeatures features;
     features.patches = patches.index_select(0, index).to(device);
     features.pooled = pooled.index_select(0, index).to(device);
+    if (regions.defined()) features.regions = regions.index_select(0, index).to(device);
     features.views = views;
     features.gridRows = gridRows;
     features.gridCols = gridCols;
@@ -56,12 +57,13 @@ FeatureCache extractFeatureCache(ImageBatchLoader& loader, const std::vector<Tra
                                  const torch::Device& device, const std::function<void(std::int64_t, std::int64_t)>& progress) {
     torch::NoGradGuard noGrad;
     FeatureCache cache;
-    std::vector<torch::Tensor> patches, pooled;
+    std::vector<torch::Tensor> patches, pooled, regions;
     std::int64_t done = 0;
     while (std::optional<ImageBatch> batch = loader.next()) {
         const inference::VisualFeatures features = extract(batch->images.to(device));
         patches.push_back(features.patches.to(torch::kCPU, torch::kFloat32).contiguous());
         pooled.push_back(features.pooled.to(torch::kCPU, torch::kFloat32).contiguous());
+        if (features.regions.defined()) regions.push_back(features.regions.to(torch::kCPU, torch::kFloat32).contiguous());
         cache.views = features.views;
         cache.gridRows = features.gridRows;
         cache.gridCols = features.gridCols;
@@ -72,6 +74,7 @@ FeatureCache extractFeatureCache(ImageBatchLoader& loader, const std::vector<Tra
     if (patches.empty()) throw TrainingError("feature cache: no study to extract");
     cache.patches = torch::cat(patches);
     cache.pooled = torch::cat(pooled);
+    if (!regions.empty()) cache.regions = torch::cat(regions);
     return cache;
 }
 
@@ -91,8 +94,11 @@ void saveFeatureCache(const FeatureCache& cache, const std::string& filePath) {
                                                std::vector<std::int64_t>(tensor.sizes().begin(), tensor.sizes().end()),
                                                tensor.data_ptr(), std::size_t(tensor.numel()) * sizeof(float)};
     };
+    std::vector<inference::SafeTensorsWriteItem> items{item("patches", patches), item("pooled", pooled)};
+    const torch::Tensor regions = cache.regions.defined() ? cache.regions.contiguous() : torch::Tensor();
+    if (regions.defined()) items.push_back(item("regions", regions));
     try {
-        inference::writeSafeTensors(filePath, {item("patches", patches), item("pooled", pooled)}, metadata);
+        inference::writeSafeTensors(filePath, items, metadata);
     } catch (const inference::InferenceError& error) {
         throw TrainingError(error.what());
     }
@@ -112,7 +118,9 @@ std::optional<FeatureCache> loadFeatureCache(const std::string& filePath, const 
         cache.gridCols = std::stoll(file.metadata.at("grid_cols"));
         cache.patches = inference::tensorFromSafeTensors(file, file.tensors.at("patches"));
         cache.pooled = inference::tensorFromSafeTensors(file, file.tensors.at("pooled"));
-        if (cache.patches.dim() != 3 || cache.patches.size(0) != cache.size() || cache.pooled.size(0) != cache.size()) {
+        if (file.tensors.count("regions") != 0) cache.regions = inference::tensorFromSafeTensors(file, file.tensors.at("regions"));
+        if (cache.patches.dim() != 3 || cache.patches.size(0) != cache.size() || cache.pooled.size(0) != cache.size() ||
+            (cache.regions.defined() && cache.regions.size(0) != cache.size())) {
             throw TrainingError(filePath + ": feature cache shapes do not match its study list");
         }
         return cache;

@@ -23,6 +23,7 @@ struct FeatureCache {
     std::vector<std::string> ids;   ///< study id of each row
     torch::Tensor patches;          ///< (N, P, C) float32, CPU
     torch::Tensor pooled;           ///< (N, C) float32, CPU
+    torch::Tensor regions;          ///< (N, V, 3, s, s) float32, CPU: VisualFeatures::regions, or undefined
     std::int64_t views = 1;
     std::int64_t gridRows = 0;
     std::int64_t gridCols = 0;

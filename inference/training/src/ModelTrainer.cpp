@@ -13,6 +13,8 @@ TrainerRegistry::TrainerRegistry() {
     registerCknetTrainer(*this);
     registerPpkedTrainer(*this);
     registerCvseTrainer(*this);
+    registerJpgTrainer(*this);
+    registerAsgkTrainer(*this);
     // Seed models register here as they land: registerPpkedTrainer(*this); registerCknetTrainer(*this); ...
 }
 

@@ -74,6 +74,11 @@ public:
     /// deterministic. Default: nothing.
     virtual void prepareReportTraining(const FeatureCache* cache, const std::vector<TrainingExample>& train);
 
+    /// What besides the extractor's weights, the preprocessing and the studies decides the
+    /// features extractFeatures returns (ASGK: how its auxiliary crops are cut); it enters the
+    /// feature cache's key. Default: "" (nothing).
+    virtual std::string featureCacheVariant() { return ""; }
+
 private:
     inference::ReportModel& m_model;
 };
@@ -105,6 +110,8 @@ void registerTransformerTrainer(TrainerRegistry& registry);
 void registerCknetTrainer(TrainerRegistry& registry);
 void registerPpkedTrainer(TrainerRegistry& registry);
 void registerCvseTrainer(TrainerRegistry& registry);
+void registerJpgTrainer(TrainerRegistry& registry);
+void registerAsgkTrainer(TrainerRegistry& registry);
 
 /// The multi-label loss every trainer pre-trains with: binary cross-entropy with logits, each
 /// element weighted by `weights` (0 = unknown or ignored), positives additionally by

@@ -585,7 +585,10 @@ void TrainingSession::prepareFeatureCache() {
     std::vector<std::string> ids;
     for (const TrainingExample& example : studies) ids.push_back(example.id);
     torch::nn::Module& extractor = m_trainer->visualExtractor();
-    const std::string key = featureCacheKey(extractor, m_model->manifest().preprocessing, ids);
+    std::string key = featureCacheKey(extractor, m_model->manifest().preprocessing, ids);
+    if (const std::string variant = m_trainer->featureCacheVariant(); !variant.empty()) {
+        key = inference::Sha256::hexOf(key + ";variant=" + variant);
+    }
     const std::string path = workFile("features.safetensors");
     if (std::optional<FeatureCache> cached = loadFeatureCache(path, key)) {
         m_cache = std::move(cached);
