@@ -12,13 +12,13 @@
 // docs/MODELS.md § ASGK.
 
 #include "AsgkModel.h"
+#include "ScopedCpuSeed.h"
 #include "BatchPlan.h"
 #include "ModelTrainer.h"
 #include "StudyBatches.h"
 #include "inference/Text.h"
 #include "training/TrainingError.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <fstream>
@@ -32,28 +32,6 @@ constexpr std::uint64_t kLanguageSeed = 20240702;
 constexpr std::size_t kStageBatchSize = 32;
 constexpr double kAuxiliaryLearningRate = 1e-3;
 constexpr double kLanguageLearningRate = 5e-4; // the paper's rate for the pre-training step
-
-// Seeds LibTorch's default CPU generator for a scope and restores its state afterwards (as
-// CknetTrainer.cpp), so that the stages are deterministic and leave the report stage's random
-// stream, checkpointed for resumption, exactly as it was.
-class ScopedCpuSeed {
-public:
-    explicit ScopedCpuSeed(std::uint64_t seed) : m_generator(at::detail::getDefaultCPUGenerator()) {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_state = m_generator.get_state();
-        m_generator.set_current_seed(seed);
-    }
-    ~ScopedCpuSeed() {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_generator.set_state(m_state);
-    }
-    ScopedCpuSeed(const ScopedCpuSeed&) = delete;
-    ScopedCpuSeed& operator=(const ScopedCpuSeed&) = delete;
-
-private:
-    at::Generator m_generator;
-    torch::Tensor m_state;
-};
 
 bool startsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
 

@@ -7,11 +7,11 @@
 // learns the reports by teacher forcing with that matrix fixed. docs/MODELS.md § CKNet.
 
 #include "BatchPlan.h"
+#include "ScopedCpuSeed.h"
 #include "CknetModel.h"
 #include "ModelTrainer.h"
 #include "training/TrainingError.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <mutex>
@@ -24,28 +24,6 @@ constexpr std::size_t kGraphBatchSize = 32;
 constexpr double kGraphLearningRate = 1e-3;
 constexpr double kGraphMaxPositiveWeight = 10.0; // as pretrain.max_positive_weight's default
 constexpr std::int64_t kGraphLayers = 2;
-
-// Seeds LibTorch's default CPU generator for a scope and restores its state afterwards, so that
-// training the graph network is deterministic and leaves the report stage's random stream (dropout,
-// checkpointed for resumption) exactly as it was.
-class ScopedCpuSeed {
-public:
-    explicit ScopedCpuSeed(std::uint64_t seed) : m_generator(at::detail::getDefaultCPUGenerator()) {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_state = m_generator.get_state();
-        m_generator.set_current_seed(seed);
-    }
-    ~ScopedCpuSeed() {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_generator.set_state(m_state);
-    }
-    ScopedCpuSeed(const ScopedCpuSeed&) = delete;
-    ScopedCpuSeed& operator=(const ScopedCpuSeed&) = delete;
-
-private:
-    at::Generator m_generator;
-    torch::Tensor m_state;
-};
 
 class CknetTrainer : public ModelTrainer {
 public:

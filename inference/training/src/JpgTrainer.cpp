@@ -9,13 +9,13 @@
 // BCE + GRU negative log-likelihood). docs/MODELS.md § JPG.
 
 #include "BatchPlan.h"
+#include "ScopedCpuSeed.h"
 #include "ContextLabels.h"
 #include "JpgModel.h"
 #include "ModelTrainer.h"
 #include "labeler/Labeler.h"
 #include "training/TrainingError.h"
 
-#include <ATen/CPUGeneratorImpl.h>
 #include <torch/torch.h>
 
 #include <map>
@@ -27,28 +27,6 @@ namespace {
 constexpr std::uint64_t kLabelSeed = 20240823; // the label stages' batch order and dropout
 constexpr std::size_t kLabelBatchSize = 32;
 constexpr double kLabelLearningRate = 1e-3;
-
-// Seeds LibTorch's default CPU generator for a scope and restores its state afterwards, so that
-// the label stages are deterministic and leave the report stage's random stream (dropout,
-// checkpointed for resumption) exactly as it was.
-class ScopedCpuSeed {
-public:
-    explicit ScopedCpuSeed(std::uint64_t seed) : m_generator(at::detail::getDefaultCPUGenerator()) {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_state = m_generator.get_state();
-        m_generator.set_current_seed(seed);
-    }
-    ~ScopedCpuSeed() {
-        std::lock_guard<std::mutex> lock(m_generator.mutex());
-        m_generator.set_state(m_state);
-    }
-    ScopedCpuSeed(const ScopedCpuSeed&) = delete;
-    ScopedCpuSeed& operator=(const ScopedCpuSeed&) = delete;
-
-private:
-    at::Generator m_generator;
-    torch::Tensor m_state;
-};
 
 std::vector<std::string> contextWordsOf(const inference::Manifest& manifest) {
     std::vector<std::string> words;
