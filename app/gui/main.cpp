@@ -134,20 +134,17 @@ int main(int argc, char* argv[])
     }
 
     if (parser.isSet(draftOption)) {
-        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &drafting, &raddraft::ui::DraftingWorkspace::draftReport,
+        // Connected after the workspace's own studyDisplayed handler, which shows a stored draft of
+        // the study first: the sentence is selected in the draft this request shows, not in that one.
+        const int sentence = parser.isSet(sentenceOption) ? parser.value(sentenceOption).toInt() : 0;
+        QObject::connect(&window, &raddraft::ui::MainWindow::studyDisplayed, &drafting,
+                         [&drafting, sentence] {
+                             if (sentence > 0)
+                                 drafting.draftReportSelectingSentence(sentence);
+                             else
+                                 drafting.draftReport();
+                         },
                          Qt::SingleShotConnection);
-        if (parser.isSet(sentenceOption)) {
-            const int sentence = parser.value(sentenceOption).toInt() - 1;
-            QObject::connect(&drafting, &raddraft::ui::DraftingWorkspace::draftShown, &drafting,
-                             [&drafting, sentence] {
-                                 const raddraft::report::ReportDocument* report = drafting.currentReport();
-                                 const auto& findings = report ? report->sentences(raddraft::report::ReportSection::Findings)
-                                                               : std::vector<raddraft::report::ReportSentence>{};
-                                 if (sentence >= 0 && sentence < static_cast<int>(findings.size()))
-                                     drafting.draftPane()->editor()->selectSentence(findings[static_cast<std::size_t>(sentence)].id);
-                             },
-                             Qt::SingleShotConnection);
-        }
     }
 
     // The comparison dialog, once open: with --screenshot it is what gets grabbed.

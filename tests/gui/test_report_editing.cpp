@@ -21,6 +21,9 @@
 #include "MainWindow.h"
 #include "ReportEditor.h"
 #include "ReportReview.h"
+#include "ViewerPanel.h"
+#include "display/HeatmapOverlay.h"
+#include "display/ImageViewport.h"
 
 #include "EditLogDraftRepository.h"
 #include "inference/Draft.h"
@@ -42,6 +45,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTextBlock>
@@ -514,6 +518,46 @@ private Q_SLOTS:
         const store::DraftReplayResult audit = store::replayDraft(*station.workspace.editLog(), record);
         QVERIFY2(audit.matches(), qPrintable(audit.problem));
         QCOMPARE(audit.replayedText, document->finalText());
+    }
+
+    void aStoredDraftOpensWithTheAskedSentenceSelected()
+    {
+        // `raddraft --draft --sentence 2 STUDY` on a study drafted before: opening the study shows
+        // the stored draft first; the sentence must be selected in the draft the request shows
+        // (selecting it in the first one and re-showing the draft used to lose the selection).
+        const QString database = newDatabase();
+        {
+            Workstation first(database, kUser);
+            QVERIFY(first.logOpened);
+            QVERIFY(first.openStudyWithReport());
+            first.workspace.editLog()->flush();
+        }
+        Workstation station(database, kUser);
+        QVERIFY(station.logOpened);
+        QSignalSpy shown(&station.workspace, &DraftingWorkspace::draftShown);
+        QObject::connect(&station.window, &MainWindow::studyDisplayed, &station.workspace,
+                         [&station] { station.workspace.draftReportSelectingSentence(2); }, Qt::SingleShotConnection);
+        station.window.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&station.window));
+        QSignalSpy displayed(&station.window, &MainWindow::studyDisplayed);
+        station.window.openPath(sampleStudyPath());
+        QVERIFY(displayed.wait(20000));
+        QCOMPARE(shown.size(), 2); // the stored draft on opening, then the requested one (from the cache)
+        QVERIFY(station.report());
+        const auto& findings = station.report()->sentences(report::ReportSection::Findings);
+        QVERIFY(findings.size() >= 2);
+        QCOMPARE(station.editor()->selectedSentence(), findings[1].id);
+        const viewer::ImageViewport* frontal = station.window.viewerPanel()->viewport(0);
+        QVERIFY(frontal->heatmapOverlay());
+        QCOMPARE(frontal->heatmapOverlay()->title(), QStringLiteral("Sentence 2"));
+
+        // A sentence the draft does not have selects nothing and says so.
+        station.editor()->selectSentence(report::SentenceId(0));
+        station.workspace.draftReportSelectingSentence(9);
+        QCOMPARE(shown.size(), 3);
+        QCOMPARE(station.editor()->selectedSentence(), report::SentenceId(0));
+        QVERIFY2(station.window.statusBar()->currentMessage().contains(QStringLiteral("no sentence 9")),
+                 qPrintable(station.window.statusBar()->currentMessage()));
     }
 
     void aTagCorrectionIsLoggedAndUpdatesTheWarnings()

@@ -31,6 +31,7 @@
 #include <QStatusBar>
 
 #include <algorithm>
+#include <utility>
 
 namespace raddraft::ui {
 
@@ -97,6 +98,7 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     connect(m_controller, &DraftingController::draftFailed, this, [this](const QString& study, const QString&, const QString& message) {
         if (study != currentStudyKey())
             return;
+        m_pendingSelection.reset();
         m_pane->showStatus(tr("Drafting failed: %1").arg(message), true);
         m_window->statusBar()->showMessage(tr("Drafting failed"), 5000);
         Q_EMIT draftingFailed(message);
@@ -104,6 +106,7 @@ DraftingWorkspace::DraftingWorkspace(MainWindow* window) : QObject(window), m_wi
     connect(m_controller, &DraftingController::draftCancelled, this, [this](const QString& study) {
         if (study != currentStudyKey())
             return;
+        m_pendingSelection.reset();
         m_pane->showStatus(tr("Drafting cancelled; no draft was made."));
         Q_EMIT draftingCancelled();
     });
@@ -551,6 +554,15 @@ void DraftingWorkspace::showDraft(DraftPointer draft, bool fromCache)
     m_retrieved->setDraft(m_draft);
     m_review->setReport(m_report, m_draft, m_draftStudyKey, threshold);
     updateLoggingNotice();
+    if (m_pendingSelection && m_pendingSelection->studyKey == m_draftStudyKey) {
+        const int index = std::exchange(m_pendingSelection, std::nullopt)->sentenceNumber - 1;
+        const std::vector<report::ReportSentence> none;
+        const auto& findings = m_report ? m_report->sentences(report::ReportSection::Findings) : none;
+        if (index >= 0 && index < static_cast<int>(findings.size()))
+            m_pane->editor()->selectSentence(findings[static_cast<std::size_t>(index)].id);
+        else
+            m_window->statusBar()->showMessage(tr("The draft has no sentence %1 in its findings.").arg(index + 1), 5000);
+    }
     Q_EMIT draftShown(m_draft, fromCache);
 }
 
@@ -596,6 +608,7 @@ void DraftingWorkspace::draftReport()
     QString whyNot;
     const std::optional<DraftRequest> request = requestForDisplayedStudy(&whyNot);
     if (!request) {
+        m_pendingSelection.reset();
         m_pane->showStatus(whyNot, true);
         Q_EMIT draftingFailed(whyNot);
         return;
@@ -616,6 +629,12 @@ void DraftingWorkspace::draftReport()
         m_retrieved->setDraft(nullptr);
         updateLoggingNotice();
     }
+}
+
+void DraftingWorkspace::draftReportSelectingSentence(int sentenceNumber)
+{
+    m_pendingSelection = PendingSelection{currentStudyKey(), sentenceNumber};
+    draftReport();
 }
 
 void DraftingWorkspace::cancelDraft() { m_controller->cancel(); }

@@ -95,6 +95,10 @@ public:
 public Q_SLOTS:
     /// Drafts the displayed study with the chosen bundle (instantly when drafted before).
     void draftReport();
+    /// draftReport(), then, once that draft is on screen, selects sentence `sentenceNumber`
+    /// (1 = first) of its Findings and shows the sentence's map. A stored draft the study showed
+    /// on opening does not count: the selection waits for the draft this call asks for.
+    void draftReportSelectingSentence(int sentenceNumber);
     void cancelDraft();
     /// "Compare models" (Ctrl+Shift+D): every installed bundle drafts the displayed study in a
     /// dialog (deleted on close) that shows the drafts side by side and where they disagree.
@@ -166,6 +170,11 @@ private:
     report::ReportDocument* m_report = nullptr;
     QString m_draftStudyKey;  ///< study the panes show a draft (or drafting state) for
     QString m_runningStudyKey; ///< study being drafted now (empty when idle)
+    struct PendingSelection {
+        QString studyKey;
+        int sentenceNumber = 0;
+    };
+    std::optional<PendingSelection> m_pendingSelection; ///< draftReportSelectingSentence's, until its draft shows
 };
 
 } // namespace raddraft::ui
