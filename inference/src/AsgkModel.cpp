@@ -1,5 +1,7 @@
 #include "AsgkModel.h"
 
+#include "GenerationStages.h"
+
 #include "inference/InferenceError.h"
 
 #include <torch/torch.h>
@@ -492,41 +494,29 @@ VisualFeatures AsgkReportModel::extractFeatures(const torch::Tensor& images) {
 }
 
 std::vector<Draft> AsgkReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     VisualFeatures features = m_network->visualExtractor->extract(request.images);
     const torch::Tensor heatmaps = activationHeatmaps(features); // (B, V, h, w)
     const RegionCrops crops = cropAuxiliaryRegions(request.images, heatmaps, hyperParameter("region_threshold", 0.7),
                                                    hyperParameter<std::int64_t>("region_size", 64));
     if (m_network->regionEncoder) features.regions = crops.images;
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("encoder", 0.0);
-    clock.begin("encoder");
+    stages.begin("encoder");
     const AsgkNetworkImpl::Encoded encoded = m_network->encode(features);
     const torch::Tensor probabilities = torch::sigmoid(encoded.tagLogits.to(torch::kFloat32)).to(torch::kCPU);
     const torch::Tensor edges = encoded.edges.to(torch::kFloat32).to(torch::kCPU);
     const torch::Tensor classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("decode", 0.0);
-    clock.begin("decode");
+    stages.begin("decode");
     AsgkDecoderSession session(m_network, encoded.memory);
     DecodeOptions decode = request.decode;
-    decode.progress = [&](double fraction) { report("decode", fraction); };
+    decode.progress = stages.progressOf("decode");
     decode.collectCrossAttention = true;
     std::vector<DecodedSequence> sequences = beamSearch(session, decode);
-    clock.end();
+    stages.end();
 
     const std::vector<std::string>& labels = manifest().labels;
     const KnowledgeGraph& graph = *manifest().knowledgeGraph;

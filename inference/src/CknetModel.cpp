@@ -1,5 +1,7 @@
 #include "CknetModel.h"
 
+#include "GenerationStages.h"
+
 #include "inference/InferenceError.h"
 
 #include <torch/torch.h>
@@ -469,39 +471,22 @@ VisualFeatures CknetReportModel::extractFeatures(const torch::Tensor& images) {
 }
 
 std::vector<Draft> CknetReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
-    torch::Tensor tagProbabilities;
-    torch::Tensor classActivations; // (B, P, labels)
-    if (m_network->tagHead) {
-        tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
-        classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
-    }
-    clock.end();
-    checkCancelled();
+    const TagEvidence tags = evaluateTagHead(m_network->tagHead, features);
+    stages.endOrCancel();
 
-    report("encoder", 0.0);
-    clock.begin("encoder");
+    stages.begin("encoder");
     const EncodedVisual encoded = m_network->encode(features.patches, true);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("decode", 0.0);
-    clock.begin("decode");
+    stages.begin("decode");
     CknetDecoderSession session(m_network, encoded.memory);
     DecodeOptions decode = request.decode;
-    decode.progress = [&](double fraction) { report("decode", fraction); };
+    decode.progress = stages.progressOf("decode");
     const std::vector<DecodedSequence> sequences = beamSearch(session, decode);
-    clock.end();
+    stages.end();
 
     const torch::Tensor patchWeights = encoded.nodeWeights.defined() ? encoded.nodeWeights.to(torch::kFloat32).to(torch::kCPU)
                                                                      : torch::Tensor(); // (B, P, N)
@@ -511,8 +496,8 @@ std::vector<Draft> CknetReportModel::generate(const GenerationRequest& request) 
     for (std::size_t i = 0; i < sequences.size(); ++i) {
         const auto item = std::int64_t(i);
         Draft draft = assembleDraft(*this, sequences[i], request.views, features.gridRows, features.gridCols,
-                                    tagProbabilities.defined() ? tagProbabilities[item] : torch::Tensor(),
-                                    classActivations.defined() ? classActivations[item] : torch::Tensor());
+                                    tags.probabilitiesOf(item),
+                                    tags.classActivationsOf(item));
         if (patchWeights.defined()) {
             const std::vector<KnowledgeGraphNode>& nodes = manifest().knowledgeGraph->nodes;
             const torch::Tensor perPatch = patchWeights[item]; // (P, N)

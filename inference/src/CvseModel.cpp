@@ -1,5 +1,7 @@
 #include "CvseModel.h"
 
+#include "GenerationStages.h"
+
 #include "FindingGroups.h"
 
 #include <torch/torch.h>
@@ -404,31 +406,16 @@ std::vector<int> CvseReportModel::groupsOfSentences(const std::vector<FindingSen
 }
 
 std::vector<Draft> CvseReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
-    torch::Tensor tagProbabilities;
-    torch::Tensor classActivations; // (B, P, labels)
-    if (m_network->tagHead) {
-        tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
-        classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
-    }
-    clock.end();
-    checkCancelled();
+    const TagEvidence tags = evaluateTagHead(m_network->tagHead, features);
+    stages.endOrCancel();
 
-    report("retrieval", 0.0);
-    clock.begin("retrieval");
+    stages.begin("retrieval");
     const std::vector<CvseRetrieval> retrievals = retrieve(features, true);
-    clock.end();
-    report("retrieval", 1.0);
+    stages.end();
+    stages.progress("retrieval", 1.0);
 
     const std::vector<CorpusEntry>& corpus = manifest().corpus;
     const std::string normalSentence = hyperParameter<std::string>("normal_sentence", kNoAbnormalFindingSentence);
@@ -443,8 +430,8 @@ std::vector<Draft> CvseReportModel::generate(const GenerationRequest& request) {
         sequence.logProbabilities.assign(sequence.tokens.size(), 0.0f); // copied, not generated: probability 1
         sequence.endedWithEos = true;
         Draft assembled = assembleDraft(*this, sequence, request.views, features.gridRows, features.gridCols,
-                                        tagProbabilities.defined() ? tagProbabilities[std::int64_t(b)] : torch::Tensor(),
-                                        classActivations.defined() ? classActivations[std::int64_t(b)] : torch::Tensor());
+                                        tags.probabilitiesOf(std::int64_t(b)),
+                                        tags.classActivationsOf(std::int64_t(b)));
         Draft draft = assembled;
         draft.sentences.clear();
         draft.text.clear();

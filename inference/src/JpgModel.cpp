@@ -1,5 +1,7 @@
 #include "JpgModel.h"
 
+#include "GenerationStages.h"
+
 #include "inference/InferenceError.h"
 
 #include <torch/torch.h>
@@ -457,33 +459,21 @@ std::string JpgReportModel::labelText(const std::vector<std::int64_t>& tokens) c
 }
 
 std::vector<Draft> JpgReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("encoder", 0.0);
-    clock.begin("encoder");
+    stages.begin("encoder");
     const JpgEncoded encoded = m_network->encode(features.patches);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("decode", 0.0);
-    clock.begin("decode");
+    stages.begin("decode");
     JpgDecoderSession session(m_network, encoded.memory);
     DecodeOptions decode = request.decode;
-    decode.progress = [&](double fraction) { report("decode", fraction); };
+    decode.progress = stages.progressOf("decode");
     const std::vector<DecodedSequence> sequences = beamSearch(session, decode);
-    clock.end();
+    stages.end();
 
     const std::int64_t patches = features.patches.size(1);
     const std::int64_t labels = m_network->options().labels;

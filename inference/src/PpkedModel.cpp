@@ -1,5 +1,7 @@
 #include "PpkedModel.h"
 
+#include "GenerationStages.h"
+
 #include <torch/torch.h>
 
 #include <algorithm>
@@ -732,44 +734,27 @@ void PpkedReportModel::corpusChanged() { m_network->resizeRetrievalIndex(std::in
 VisualFeatures PpkedReportModel::extractFeatures(const torch::Tensor& images) { return m_network->visualExtractor->extract(images); }
 
 std::vector<Draft> PpkedReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
-    torch::Tensor tagProbabilities;
-    torch::Tensor classActivations; // (B, P, labels)
-    if (m_network->tagHead) {
-        tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
-        classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
-    }
-    clock.end();
-    checkCancelled();
+    const TagEvidence tags = evaluateTagHead(m_network->tagHead, features);
+    stages.endOrCancel();
 
-    report("encoder", 0.0);
-    clock.begin("encoder"); // PoKE and PrKE (retrieval included)
+    stages.begin("encoder"); // PoKE and PrKE (retrieval included)
     const PpkedKnowledge knowledge = m_network->explore(features);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("decode", 0.0);
-    clock.begin("decode");
+    stages.begin("decode");
     PpkedDecoderSession session(m_network, knowledge);
     DecodeOptions decode = request.decode;
     decode.collectCrossAttention = false; // the explanation pass below recomputes it with λ
-    decode.progress = [&](double fraction) { report("decode", fraction); };
+    decode.progress = stages.progressOf("decode");
     std::vector<DecodedSequence> sequences = beamSearch(session, decode);
-    clock.end();
+    stages.end();
 
     // Evidence of the chosen sequences: one teacher-forced pass over each (the same arithmetic
     // as the incremental steps), which yields ADA's attention and λ per token and layer.
-    clock.begin("explanations");
+    request.clock->begin("explanations"); // timed, not a progress stage of its own
     std::vector<std::string> topicNames = hyperParameter<std::vector<std::string>>("topics", {});
     std::vector<Draft> drafts;
     for (std::size_t i = 0; i < sequences.size(); ++i) {
@@ -801,12 +786,12 @@ std::vector<Draft> PpkedReportModel::generate(const GenerationRequest& request) 
             }
         }
         Draft draft = assembleDraft(*this, sequence, request.views, features.gridRows, features.gridCols,
-                                    tagProbabilities.defined() ? tagProbabilities[input] : torch::Tensor(),
-                                    classActivations.defined() ? classActivations[input] : torch::Tensor());
+                                    tags.probabilitiesOf(input),
+                                    tags.classActivationsOf(input));
         addExplanations(draft, explanation, manifest(), topicNames, request.views, features.gridRows, features.gridCols);
         drafts.push_back(std::move(draft));
     }
-    clock.end();
+    stages.end();
     return drafts;
 }
 

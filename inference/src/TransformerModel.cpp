@@ -1,5 +1,7 @@
 #include "TransformerModel.h"
 
+#include "GenerationStages.h"
+
 #include <torch/torch.h>
 
 namespace raddraft::inference {
@@ -86,45 +88,28 @@ VisualFeatures TransformerReportModel::extractFeatures(const torch::Tensor& imag
 }
 
 std::vector<Draft> TransformerReportModel::generate(const GenerationRequest& request) {
-    StageClock& clock = *request.clock;
-    auto report = [&](const std::string& stage, double fraction) {
-        if (request.progress) request.progress(stage, fraction);
-    };
-    auto checkCancelled = [&] {
-        if (request.isCancelled && request.isCancelled()) throw CancelledError();
-    };
-
-    report("extractor", 0.0);
-    clock.begin("extractor");
+    GenerationStages stages(request);
+    stages.begin("extractor");
     const VisualFeatures features = extractFeatures(request.images);
-    torch::Tensor tagProbabilities;
-    torch::Tensor classActivations; // (B, P, labels)
-    if (m_network->tagHead) {
-        tagProbabilities = torch::sigmoid(m_network->tagHead(features.pooled).to(torch::kFloat32)).to(torch::kCPU);
-        classActivations = m_network->tagHead->classActivations(features.patches).to(torch::kFloat32).to(torch::kCPU);
-    }
-    clock.end();
-    checkCancelled();
+    const TagEvidence tags = evaluateTagHead(m_network->tagHead, features);
+    stages.endOrCancel();
 
-    report("encoder", 0.0);
-    clock.begin("encoder");
+    stages.begin("encoder");
     const torch::Tensor memory = m_network->encoderDecoder->encode(features.patches);
-    clock.end();
-    checkCancelled();
+    stages.endOrCancel();
 
-    report("decode", 0.0);
-    clock.begin("decode");
+    stages.begin("decode");
     EncoderDecoderSession session(m_network->encoderDecoder, memory, true);
     DecodeOptions decode = request.decode;
-    decode.progress = [&](double fraction) { report("decode", fraction); };
+    decode.progress = stages.progressOf("decode");
     const std::vector<DecodedSequence> sequences = beamSearch(session, decode);
-    clock.end();
+    stages.end();
 
     std::vector<Draft> drafts;
     for (std::size_t i = 0; i < sequences.size(); ++i) {
+        const auto item = std::int64_t(i);
         drafts.push_back(assembleDraft(*this, sequences[i], request.views, features.gridRows, features.gridCols,
-                                       tagProbabilities.defined() ? tagProbabilities[std::int64_t(i)] : torch::Tensor(),
-                                       classActivations.defined() ? classActivations[std::int64_t(i)] : torch::Tensor()));
+                                       tags.probabilitiesOf(item), tags.classActivationsOf(item)));
     }
     return drafts;
 }
