@@ -2,14 +2,17 @@
 //
 //   raddraft-bench [--device cpu|cuda] [--half] [--runs N] [--warmup N] [--batch N]
 //                  [--sizes default,r2gen] [--lengths 10,20,40,60] [--out DIR]
+//   raddraft-bench --bundles DIR[,DIR...] [--device cpu|cuda] [--half] [--runs N] [--warmup N]
 //
 // For each size it creates a bundle with random weights (timing does not depend on the values),
 // runs two-view studies through the public Pipeline, and reports p50/p90 per stage at batch 1 and
 // studies/s at batch N. EOS is suppressed (minLength = maxLength) so every run decodes the full
 // length. It then times the decoder alone for several lengths with and without the key/value
-// cache to show that the cached decode grows linearly with length.
+// cache to show that the cached decode grows linearly with length. With --bundles it times
+// trained bundles of any model type instead (batch 1, every stage the model reports).
 
 #include "Decoding.h"
+#include "Manifest.h"
 #include "TorchSupport.h"
 #include "Transformer.h"
 #include "TransformerModel.h"
@@ -85,12 +88,50 @@ double milliseconds(std::chrono::steady_clock::duration duration) {
 
 } // namespace
 
+// A trained bundle of any model type at batch 1, EOS suppressed up to its max_length (the longest
+// report it can write: the worst case), every stage its generate() times, in its order.
+void benchBundle(const std::string& bundle, PipelineOptions options, int runs, int warmup) {
+    const Manifest manifest = readManifest(bundle);
+    const int maxLength = manifest.hyperParameters.value("max_length", 60);
+    options.minLength = maxLength;
+    options.maxLength = maxLength;
+    Pipeline pipeline = Pipeline::load(bundle, options);
+    StudyInput study;
+    study.frontal = randomView(512, 1);
+    study.lateral = randomView(512, 2);
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<double>> stages;
+    std::vector<double> totals;
+    std::size_t tokens = 0;
+    for (int run = 0; run < warmup + runs; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        const Draft draft = pipeline.run(study);
+        const double total = milliseconds(std::chrono::steady_clock::now() - start);
+        if (run < warmup) continue;
+        totals.push_back(total);
+        tokens = draft.tokens.size();
+        for (const StageTiming& timing : draft.timings) {
+            if (!stages.count(timing.stage)) order.push_back(timing.stage);
+            stages[timing.stage].push_back(timing.milliseconds);
+        }
+    }
+    std::cout << "## " << manifest.modelName << " (" << manifest.modelType << ", " << fs::path(bundle).filename().string() << ")\n\n"
+              << "Batch 1, two views (512x512 input), " << runs << " runs, " << tokens << " tokens decoded (max_length " << maxLength
+              << "):\n\n| stage | p50 ms | p90 ms |\n|---|---|---|\n";
+    for (const std::string& stage : order) {
+        std::printf("| %s | %.1f | %.1f |\n", stage.c_str(), percentile(stages[stage], 0.5), percentile(stages[stage], 0.9));
+    }
+    std::printf("| **total (Pipeline::run)** | **%.1f** | **%.1f** |\n\n", percentile(totals, 0.5), percentile(totals, 0.9));
+    std::fflush(stdout);
+}
+
 int main(int argc, char** argv) {
     std::string device = "cpu";
     bool half = false;
     int runs = 20, warmup = 3, batch = 32;
     std::vector<std::string> sizes{"default", "r2gen"};
     std::vector<int> lengths{10, 20, 40, 60};
+    std::vector<std::string> bundles; // trained bundles of any model type: --bundles replaces --sizes
     fs::path out = fs::temp_directory_path() / ("raddraft-bench-" + std::to_string(::getpid()));
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -106,7 +147,8 @@ int main(int argc, char** argv) {
         else if (arg == "--sizes") sizes = splitComma(next());
         else if (arg == "--lengths") { lengths.clear(); for (auto& l : splitComma(next())) lengths.push_back(std::stoi(l)); }
         else if (arg == "--out") out = next();
-        else { std::cerr << "usage: raddraft-bench [--device cpu|cuda] [--half] [--runs N] [--warmup N] [--batch N] [--sizes default,r2gen] [--lengths 10,20,40,60] [--out DIR]\n"; return 2; }
+        else if (arg == "--bundles") bundles = splitComma(next());
+        else { std::cerr << "usage: raddraft-bench [--device cpu|cuda] [--half] [--runs N] [--warmup N] [--batch N] [--sizes default,r2gen] [--lengths 10,20,40,60] [--out DIR] [--bundles DIR,DIR...]\n"; return 2; }
     }
     const std::map<std::string, BenchSize> known = {
         {"default", {"default (ResNet-18, d_model 256, 3 layers, d_ff 512, beam 3, 60 tokens)",
@@ -123,6 +165,10 @@ int main(int argc, char** argv) {
                   << configureThreads(0) << ", hardware threads " << std::thread::hardware_concurrency()
                   << ", runs " << runs << " (+" << warmup << " warm-up)\n"
                   << "EOS is suppressed: every run decodes the full maximum length.\n\n";
+        if (!bundles.empty()) {
+            for (const std::string& bundle : bundles) benchBundle(bundle, options, runs, warmup);
+            return 0;
+        }
         for (const std::string& key : sizes) {
             const BenchSize& size = known.at(key);
             BundleSpec spec;

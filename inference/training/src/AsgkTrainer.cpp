@@ -15,6 +15,7 @@
 #include "ScopedCpuSeed.h"
 #include "BatchPlan.h"
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "StudyBatches.h"
 #include "inference/Text.h"
 #include "training/TrainingError.h"
@@ -205,27 +206,11 @@ void registerAsgkTrainer(TrainerRegistry& registry) {
     // once), the paper's 3-block decoder at the bundle's size; ≤ 10 report epochs as the others.
     TrainerType type;
     type.name = "asgk";
-    type.configOverrides = {
-        {"model", {{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3}, {"d_ff", 256},
-                   {"dropout", 0.1}, {"max_length", 60}, {"graph_layers", 1}, {"internal_signal", true}, {"external_signal", true},
-                   {"tag_loss", "focal"}, {"region_size", 64}, {"region_channels", 128}, {"auxiliary_epochs", 5}, {"lm_epochs", 5}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"initialize_from", "resources/models/transformer-phantom"},
-          {"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 10},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 100}, {"final_factor", 0.05}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides =
+        phantomRecipe({{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3}, {"d_ff", 256},
+                       {"dropout", 0.1}, {"max_length", 60}, {"graph_layers", 1}, {"internal_signal", true}, {"external_signal", true},
+                       {"tag_loss", "focal"}, {"region_size", 64}, {"region_channels", 128}, {"auxiliary_epochs", 5}, {"lm_epochs", 5}},
+                      {{"pretrain", {{"initialize_from", "resources/models/transformer-phantom"}}}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<AsgkTrainer>(model); };
     registry.add(std::move(type));
 }

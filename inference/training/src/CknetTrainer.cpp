@@ -10,6 +10,7 @@
 #include "ScopedCpuSeed.h"
 #include "CknetModel.h"
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "training/TrainingError.h"
 
 #include <torch/torch.h>
@@ -167,26 +168,9 @@ void registerCknetTrainer(TrainerRegistry& registry) {
     // with pretrain.initialize_from) with the paper's 3-layer, 8-head encoder-decoder.
     TrainerType type;
     type.name = "cknet";
-    type.configOverrides = {
-        {"model", {{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3}, {"d_ff", 256},
-                   {"dropout", 0.1}, {"max_length", 60}, {"knowledge_matrix", "trained"}, {"knowledge_dim", 128},
-                   {"top_nodes", 8}, {"knowledge_epochs", 10}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 10},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 100}, {"final_factor", 0.05}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides = phantomRecipe({{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3},
+                                          {"d_ff", 256}, {"dropout", 0.1}, {"max_length", 60}, {"knowledge_matrix", "trained"},
+                                          {"knowledge_dim", 128}, {"top_nodes", 8}, {"knowledge_epochs", 10}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<CknetTrainer>(model); };
     registry.add(std::move(type));
 }

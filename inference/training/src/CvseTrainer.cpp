@@ -35,6 +35,7 @@
 #include "CvseModel.h"
 #include "FindingGroups.h"
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "SentenceLabels.h"
 #include "evaluation/RetrievalMetrics.h"
 #include "training/TrainingError.h"
@@ -536,24 +537,13 @@ void registerCvseTrainer(TrainerRegistry& registry) {
     // (Adam, rate 1e-3), on cached features, selected by the validation CE F1.
     TrainerType type;
     type.name = "cvse";
-    type.configOverrides = {
-        {"model", {{"visual_extractor", "resnet18"}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 30},
-          {"batch_size", 32},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 50}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "ce_f1"}, {"patience", 6}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides = phantomRecipe({{"visual_extractor", "resnet18"}},
+                                         {{"train",
+                                           {{"epochs", 30},
+                                            {"batch_size", 32},
+                                            {"schedule", {{"warmup_steps", 50}}},
+                                            {"clip_norm", 5.0},
+                                            {"early_stopping", {{"metric", "ce_f1"}, {"patience", 6}}}}}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<CvseTrainer>(model); };
     registry.add(std::move(type));
 }

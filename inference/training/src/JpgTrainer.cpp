@@ -13,6 +13,7 @@
 #include "ContextLabels.h"
 #include "JpgModel.h"
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "labeler/Labeler.h"
 #include "training/TrainingError.h"
 
@@ -227,28 +228,11 @@ void registerJpgTrainer(TrainerRegistry& registry) {
     // 100 warm-up steps, cosine) selected by the validation BLEU-4.
     TrainerType type;
     type.name = "jpg";
-    type.configOverrides = {
-        {"model",
-         {{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3}, {"d_ff", 128},
-          {"dropout", 0.1}, {"max_length", 60}, {"basis_vectors", 256}, {"basis_dim", 128}, {"label_epochs_single", 10},
-          {"label_epochs_context", 10}, {"label_loss_weight", 1.0}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"initialize_from", "resources/models/transformer-phantom"},
-          {"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 12},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 100}, {"final_factor", 0.05}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides =
+        phantomRecipe({{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 3}, {"d_ff", 128},
+                       {"dropout", 0.1}, {"max_length", 60}, {"basis_vectors", 256}, {"basis_dim", 128}, {"label_epochs_single", 10},
+                       {"label_epochs_context", 10}, {"label_loss_weight", 1.0}},
+                      {{"pretrain", {{"initialize_from", "resources/models/transformer-phantom"}}}, {"train", {{"epochs", 12}}}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<JpgTrainer>(model); };
     registry.add(std::move(type));
 }

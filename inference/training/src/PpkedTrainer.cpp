@@ -15,6 +15,7 @@
 // index without touching the generator that drives dropout.
 
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "PpkedModel.h"
 #include "training/TrainingError.h"
 
@@ -228,25 +229,9 @@ void registerPpkedTrainer(TrainerRegistry& registry) {
     // (docs/MODELS.md § PPKED).
     TrainerType type;
     type.name = "ppked";
-    type.configOverrides = {
-        {"model", {{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 1}, {"d_ff", 256},
-                   {"dropout", 0.1}, {"max_length", 60}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 12},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 100}, {"final_factor", 0.05}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides = phantomRecipe({{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 1},
+                                          {"d_ff", 256}, {"dropout", 0.1}, {"max_length", 60}},
+                                         {{"train", {{"epochs", 12}}}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<PpkedTrainer>(model); };
     registry.add(std::move(type));
 }

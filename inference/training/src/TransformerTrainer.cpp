@@ -4,6 +4,7 @@
 // pre-training unless train.tag_loss_weight > 0 (docs/MODELS.md § Training).
 
 #include "ModelTrainer.h"
+#include "TrainingRecipe.h"
 #include "TransformerModel.h"
 #include "training/TrainingError.h"
 
@@ -62,25 +63,8 @@ void registerTransformerTrainer(TrainerRegistry& registry) {
     // 27 MB as F16, 43 min end to end on the shared 2-core CPU for 1,500 phantom studies.
     TrainerType type;
     type.name = "transformer";
-    type.configOverrides = {
-        {"model", {{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 2}, {"d_ff", 512},
-                   {"dropout", 0.1}, {"max_length", 60}}},
-        {"data", {{"image_size", 160}}},
-        {"pretrain",
-         {{"epochs", 2},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adamw"}, {"learning_rate", 2e-3}, {"weight_decay", 1e-4}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 20}, {"final_factor", 0.05}}},
-          {"clip_norm", 5.0},
-          {"early_stopping", {{"metric", "tag_auc"}, {"patience", 0}}}}},
-        {"train",
-         {{"epochs", 10},
-          {"batch_size", 16},
-          {"optimizer", {{"kind", "adam"}, {"learning_rate", 1e-3}, {"weight_decay", 0.0}}},
-          {"schedule", {{"kind", "warmup_cosine"}, {"warmup_steps", 100}, {"final_factor", 0.05}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 5}, {"min_delta", 0.0}}}}},
-    };
+    type.configOverrides = phantomRecipe({{"visual_extractor", "resnet18"}, {"d_model", 256}, {"num_heads", 8}, {"num_layers", 2},
+                                          {"d_ff", 512}, {"dropout", 0.1}, {"max_length", 60}});
     type.create = [](inference::ReportModel& model) { return std::make_unique<TransformerTrainer>(model); };
     registry.add(std::move(type));
 }

@@ -2,6 +2,7 @@
 // that name the key.
 
 #include "TrainingConfig.h"
+#include "TrainingRecipe.h"
 #include "training/TrainingError.h"
 
 #include <gtest/gtest.h>
@@ -78,4 +79,20 @@ TEST(TrainingConfig, TextThatIsNotAnObjectIsRejected) {
     EXPECT_THROW(parseConfigText("[1, 2]", "cfg.json"), TrainingError);
     EXPECT_THROW(parseConfigText("{\"seed\": ", "cfg.json"), TrainingError);
     EXPECT_EQ(parseConfigText("{\"seed\": 3}", "cfg.json").at("seed"), 3);
+}
+
+TEST(TrainingRecipe, ATypeStatesOnlyItsDifferences) {
+    const nlohmann::json recipe = phantomRecipe({{"d_model", 128}}, {{"train", {{"epochs", 12}, {"early_stopping", {{"metric", "ce_f1"}}}}},
+                                                                     {"pretrain", {{"initialize_from", "bundle"}}}});
+    EXPECT_EQ(recipe["model"], (nlohmann::json{{"d_model", 128}}));
+    EXPECT_EQ(recipe["data"]["image_size"], 160);
+    // Objects merge: the differences replace their own values and keep their siblings.
+    EXPECT_EQ(recipe["train"]["epochs"], 12);
+    EXPECT_EQ(recipe["train"]["early_stopping"]["metric"], "ce_f1");
+    EXPECT_EQ(recipe["train"]["early_stopping"]["patience"], 5);
+    EXPECT_EQ(recipe["train"]["optimizer"]["learning_rate"], 1e-3);
+    EXPECT_EQ(recipe["pretrain"]["initialize_from"], "bundle");
+    EXPECT_EQ(recipe["pretrain"]["epochs"], 2);
+    // Without differences: the shared recipe, selected on validation BLEU-4.
+    EXPECT_EQ(phantomRecipe(nlohmann::json::object())["train"]["early_stopping"]["metric"], "bleu4");
 }
