@@ -25,6 +25,7 @@ nlohmann::json jpgDefaultHyperParameters() {
             {"tag_threshold", 0.5},
             {"basis_vectors", 256},
             {"basis_dim", 128},
+            {"similarity_scale", 10.0},
             {"shared_subspace", true},
             {"auxiliary_labels", true},
             {"label_max_tokens", 5},
@@ -70,6 +71,9 @@ SharedSubspaceImpl::SharedSubspaceImpl(const SharedSubspaceOptions& options) : m
         options.subspaceDimension < 1) {
         throw InferenceError(ErrorCode::InvalidArgument, "the shared subspace needs positive sizes (basis_vectors, basis_dim)");
     }
+    if (!(options.similarityScale > 0.0)) {
+        throw InferenceError(ErrorCode::InvalidArgument, "similarity_scale must be positive");
+    }
     basis = register_parameter("basis", torch::empty({options.basisVectors, options.basisDimension}));
     torch::nn::init::xavier_uniform_(basis);
     projectVisual = register_module(
@@ -84,12 +88,15 @@ torch::Tensor SharedSubspaceImpl::projectedBasis() { return projectBasis(basis);
 
 SharedSubspaceImpl::Result SharedSubspaceImpl::represent(const torch::Tensor& projected) {
     const torch::Tensor projectedBasisRows = projectedBasis(); // B̃ (m, d_s)
-    // Eq. 7 as the text says, a cosine similarity: bounded in [-1, 1], so the softmax of eq. 8-9
-    // can never saturate. (Dot products, even scaled, grow with the projections during training
-    // until every patch snaps to one basis vector and different studies become identical.)
+    // Eq. 7 as the text says, a cosine similarity, times a fixed scale s. Bounded in [-s, s], the
+    // softmax of eq. 8-9 cannot saturate as dot products did (they grew with the projections until
+    // every patch snapped to one basis vector and different studies became identical); without s
+    // the logits span at most 2 and the rows over m = 256 basis vectors are nearly uniform, so every
+    // r is close to the mean basis vector and the decoder barely tells words apart.
     namespace F = torch::nn::functional;
     const auto unit = F::NormalizeFuncOptions().dim(-1).eps(1e-8);
-    const torch::Tensor similarity = torch::matmul(F::normalize(projected, unit), F::normalize(projectedBasisRows, unit).t());
+    const torch::Tensor similarity =
+        torch::matmul(F::normalize(projected, unit), F::normalize(projectedBasisRows, unit).t()) * m_options.similarityScale;
     Result result;
     result.weights = torch::softmax(similarity, -1);                         // eq. 8-9
     result.representation = torch::matmul(result.weights, projectedBasisRows); // eq. 10
@@ -196,7 +203,7 @@ JpgNetworkImpl::JpgNetworkImpl(const VisualExtractorOptions& extractor, const Jp
     if (options.sharedSubspace) {
         subspace = register_module("subspace", SharedSubspace(SharedSubspaceOptions{options.inputFeatures, options.modelDimension,
                                                                                      options.basisVectors, options.basisDimension,
-                                                                                     options.modelDimension}));
+                                                                                     options.modelDimension, options.similarityScale}));
     } else {
         m_visualProjection = register_module(
             "att_embed", torch::nn::Sequential(torch::nn::Linear(options.inputFeatures, options.modelDimension),
@@ -401,6 +408,7 @@ JpgOptions jpgOptionsOf(const Manifest& manifest, std::int64_t inputFeatures, st
     options.dropout = h.value("dropout", options.dropout);
     options.basisVectors = h.value("basis_vectors", options.basisVectors);
     options.basisDimension = h.value("basis_dim", options.basisDimension);
+    options.similarityScale = h.value("similarity_scale", options.similarityScale);
     options.sharedSubspace = h.value("shared_subspace", options.sharedSubspace);
     options.auxiliaryLabels = h.value("auxiliary_labels", options.auxiliaryLabels);
     options.labelMaxTokens = h.value("label_max_tokens", options.labelMaxTokens);

@@ -63,6 +63,7 @@ struct SharedSubspaceOptions {
     std::int64_t basisVectors = 256;   ///< m
     std::int64_t basisDimension = 128; ///< d_b
     std::int64_t subspaceDimension = 256; ///< d_s
+    double similarityScale = 10.0;        ///< s: S = softmax_rows(s · cos(x̃_i, b̃_j)), eq. 7-9
 };
 
 /// Eq. 4-10: the shared base matrix and the three projections.
@@ -156,6 +157,7 @@ struct JpgOptions {
     double dropout = 0.1;
     std::int64_t basisVectors = 256;         ///< m
     std::int64_t basisDimension = 128;       ///< d_b
+    double similarityScale = 10.0;           ///< the cosines' scale in eq. 7-9 (docs/MODELS.md § JPG)
     bool sharedSubspace = true;
     bool auxiliaryLabels = true;
     std::int64_t labels = 20;                ///< L, single disease labels (the manifest's)

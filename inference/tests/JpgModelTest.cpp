@@ -82,13 +82,16 @@ TEST(Jpg, SharedSubspaceRowsAreSoftmaxesAndRepresentationsAreTheirBasisMixtures)
     EXPECT_EQ(visual.weights.sizes(), (std::vector<std::int64_t>{2, 8, 24}));
     EXPECT_TRUE(torch::allclose(visual.weights.sum(-1), torch::ones({2, 8}), 1e-5, 1e-5));
     EXPECT_GE(visual.weights.min().item<double>(), 0.0);
-    // r_x = S·B̃ with B̃ = B·W_b (eq. 6, 10); S = softmax of the cosines of X W_x and B̃'s rows (eq. 4, 7, 8).
+    // r_x = S·B̃ with B̃ = B·W_b (eq. 6, 10); S = softmax of s times the cosines of X W_x and B̃'s
+    // rows (eq. 4, 7, 8), s = similarity_scale.
     const torch::Tensor basis = torch::matmul(network->subspace->basis, network->subspace->projectBasis->weight.t());
     EXPECT_TRUE(torch::allclose(visual.representation, torch::matmul(visual.weights, basis), 1e-5, 1e-5));
     const torch::Tensor projected = torch::matmul(patches, network->subspace->projectVisual->weight.t());
     const torch::Tensor cosines = torch::matmul(projected / projected.norm(2, -1, true), (basis / basis.norm(2, -1, true)).t());
     EXPECT_LE(cosines.abs().max().item<double>(), 1.0 + 1e-5);
-    const torch::Tensor expected = torch::softmax(cosines, -1);
+    const double scale = network->subspace->options().similarityScale;
+    EXPECT_EQ(scale, 10.0);
+    const torch::Tensor expected = torch::softmax(scale * cosines, -1);
     EXPECT_TRUE(torch::allclose(visual.weights, expected, 1e-5, 1e-5));
 
     const torch::Tensor words = torch::randn({3, 5, 32});
