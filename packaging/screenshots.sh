@@ -34,13 +34,16 @@ if [[ ! -f $bundle/manifest.json ]]; then
   "$build/tests/gui/raddraft-make-random-bundle" "$bundle" --frontal "$sample/frontal.dcm" --lateral "$sample/lateral.dcm"
 fi
 draft workstation-draft.png "$bundle" 1
-# The paper models on the same study: PPKED's sentence on the heart, CVSE's first retrieved finding.
+# The paper models on the same study: PPKED's sentence on the heart, CVSE's first retrieved finding,
+# ASGK's first sentence (its auxiliary region box and tag graph), JPG's first (its labels).
 [[ -f $models/ppked-phantom/manifest.json ]] && draft workstation-draft-ppked.png "$models/ppked-phantom" 6
 [[ -f $models/cvse-phantom/manifest.json ]] && draft workstation-draft-cvse.png "$models/cvse-phantom" 1
-# German interface, light theme.
+[[ -f $models/asgk-phantom/manifest.json ]] && draft workstation-draft-asgk.png "$models/asgk-phantom" 1
+[[ -f $models/jpg-phantom/manifest.json ]] && draft workstation-draft-jpg.png "$models/jpg-phantom" 1
+# German interface, light theme; the same edit log, so the draft comes from it (--sentence still selects).
 rm -rf "$scratch/config" && mkdir -p "$scratch/config/RadDraft"
 printf '[interface]\ntheme=light\n' > "$scratch/config/RadDraft/RadDraft.conf"
-run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --db "$scratch/edit-log-de.sqlite" --user "Dr Screenshot" \
+run env XDG_CONFIG_HOME="$scratch/config" "$build/app/gui/raddraft" --db "$scratch/edit-log.sqlite" --user "Dr Screenshot" \
   --window-size 1600x1000 --model "$bundle" --draft --sentence 1 --language de --screenshot "$out/workstation-draft-de-light.png" "$sample"
 # Compare models: every bundle in resources/models drafts the edema sample.
 rm -rf "$scratch/config"
