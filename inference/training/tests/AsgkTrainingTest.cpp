@@ -179,7 +179,7 @@ TEST(AsgkTraining, ATinyAsgkOverfitsEightStudiesAndItsBundleExplainsItsDrafts) {
         {"model",
          {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 2}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40},
           {"beam_width", 1}, {"max_positions", 64}, {"region_size", 16}, {"region_channels", 32}, {"auxiliary_epochs", 10},
-          {"lm_epochs", 20}}},
+          {"lm_epochs", 20}, {"external_signal", true}}}, // the full method (the recipe leaves EA off)
         {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
         {"augmentation", {{"enabled", false}}},
         {"pretrain",
