@@ -88,6 +88,32 @@ double milliseconds(std::chrono::steady_clock::duration duration) {
 
 } // namespace
 
+// Batch-1 runs of one study after `warmup` untimed ones: per-stage timings in the order the
+// model reports them, the totals, and the token count of the last draft.
+struct TimedRuns {
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<double>> stages;
+    std::vector<double> totals;
+    std::size_t tokens = 0;
+};
+
+TimedRuns timeRuns(Pipeline& pipeline, const StudyInput& study, int warmup, int runs) {
+    TimedRuns timed;
+    for (int run = 0; run < warmup + runs; ++run) {
+        const auto start = std::chrono::steady_clock::now();
+        const Draft draft = pipeline.run(study);
+        const double total = milliseconds(std::chrono::steady_clock::now() - start);
+        if (run < warmup) continue;
+        timed.totals.push_back(total);
+        timed.tokens = draft.tokens.size();
+        for (const StageTiming& timing : draft.timings) {
+            if (!timed.stages.count(timing.stage)) timed.order.push_back(timing.stage);
+            timed.stages[timing.stage].push_back(timing.milliseconds);
+        }
+    }
+    return timed;
+}
+
 // A trained bundle of any model type at batch 1, EOS suppressed up to its max_length (the longest
 // report it can write: the worst case), every stage its generate() times, in its order.
 void benchBundle(const std::string& bundle, PipelineOptions options, int runs, int warmup) {
@@ -99,29 +125,15 @@ void benchBundle(const std::string& bundle, PipelineOptions options, int runs, i
     StudyInput study;
     study.frontal = randomView(512, 1);
     study.lateral = randomView(512, 2);
-    std::vector<std::string> order;
-    std::map<std::string, std::vector<double>> stages;
-    std::vector<double> totals;
-    std::size_t tokens = 0;
-    for (int run = 0; run < warmup + runs; ++run) {
-        const auto start = std::chrono::steady_clock::now();
-        const Draft draft = pipeline.run(study);
-        const double total = milliseconds(std::chrono::steady_clock::now() - start);
-        if (run < warmup) continue;
-        totals.push_back(total);
-        tokens = draft.tokens.size();
-        for (const StageTiming& timing : draft.timings) {
-            if (!stages.count(timing.stage)) order.push_back(timing.stage);
-            stages[timing.stage].push_back(timing.milliseconds);
-        }
-    }
+    const TimedRuns timed = timeRuns(pipeline, study, warmup, runs);
     std::cout << "## " << manifest.modelName << " (" << manifest.modelType << ", " << fs::path(bundle).filename().string() << ")\n\n"
-              << "Batch 1, two views (512x512 input), " << runs << " runs, " << tokens << " tokens decoded (max_length " << maxLength
+              << "Batch 1, two views (512x512 input), " << runs << " runs, " << timed.tokens << " tokens decoded (max_length " << maxLength
               << "):\n\n| stage | p50 ms | p90 ms |\n|---|---|---|\n";
-    for (const std::string& stage : order) {
-        std::printf("| %s | %.1f | %.1f |\n", stage.c_str(), percentile(stages[stage], 0.5), percentile(stages[stage], 0.9));
+    for (const std::string& stage : timed.order) {
+        const std::vector<double>& values = timed.stages.at(stage);
+        std::printf("| %s | %.1f | %.1f |\n", stage.c_str(), percentile(values, 0.5), percentile(values, 0.9));
     }
-    std::printf("| **total (Pipeline::run)** | **%.1f** | **%.1f** |\n\n", percentile(totals, 0.5), percentile(totals, 0.9));
+    std::printf("| **total (Pipeline::run)** | **%.1f** | **%.1f** |\n\n", percentile(timed.totals, 0.5), percentile(timed.totals, 0.9));
     std::fflush(stdout);
 }
 
@@ -185,17 +197,10 @@ int main(int argc, char** argv) {
             study.frontal = randomView(512, 1);
             study.lateral = randomView(512, 2);
 
-            std::map<std::string, std::vector<double>> stages;
-            std::vector<double> totals;
-            for (int run = 0; run < warmup + runs; ++run) {
-                const auto start = std::chrono::steady_clock::now();
-                const Draft draft = pipeline.run(study);
-                const double total = milliseconds(std::chrono::steady_clock::now() - start);
-                if (run < warmup) continue;
-                totals.push_back(total);
-                for (const StageTiming& timing : draft.timings) stages[timing.stage].push_back(timing.milliseconds);
-                if (draft.tokens.size() != std::size_t(size.maxLength)) std::cerr << "warning: decoded " << draft.tokens.size() << " tokens\n";
-            }
+            TimedRuns timed = timeRuns(pipeline, study, warmup, runs);
+            if (timed.tokens != std::size_t(size.maxLength)) std::cerr << "warning: decoded " << timed.tokens << " tokens\n";
+            std::map<std::string, std::vector<double>>& stages = timed.stages;
+            const std::vector<double>& totals = timed.totals;
             std::cout << "## " << size.name << "\n\nBatch 1, two views (512x512 input resized to 224), " << runs << " runs:\n\n"
                       << "| stage | p50 ms | p90 ms |\n|---|---|---|\n";
             for (const char* stage : {"preprocess", "extractor", "encoder", "decode"}) {
