@@ -12,3 +12,13 @@ macro(raddraft_add_subdirectories)
     endif()
   endforeach()
 endmacro()
+
+# raddraft_reuse_torch_pch(<executable>): the executable's torch-heavy sources use the precompiled
+# header of raddraft_inference instead of building their own (each copy is ~0.7 GB on disk and a
+# minute of compile time). GCC accepts a PCH only when the code model matches, so these sources
+# are compiled as PIC like the library (the later -fPIC overrides CMake's -fPIE; PIC code links
+# into a PIE executable unchanged).
+function(raddraft_reuse_torch_pch target)
+  target_compile_options(${target} PRIVATE -fPIC)
+  target_precompile_headers(${target} REUSE_FROM raddraft_inference)
+endfunction()
