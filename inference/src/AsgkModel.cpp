@@ -315,12 +315,20 @@ torch::Tensor AsgkNetworkImpl::emptyMemory(std::int64_t batch, const torch::Tens
     return torch::zeros({batch, 1, m_options.modelDimension}, like);
 }
 
+namespace {
+
+void requirePositions(std::int64_t sequenceLength, std::int64_t maxPositions) {
+    if (sequenceLength > maxPositions) {
+        throw InferenceError(ErrorCode::InvalidArgument, "asgk: a sequence of " + std::to_string(sequenceLength) +
+                                                             " tokens exceeds max_positions " + std::to_string(maxPositions));
+    }
+}
+
+} // namespace
+
 torch::Tensor AsgkNetworkImpl::embed(const torch::Tensor& tokens, std::int64_t firstPosition) {
     const std::int64_t length = tokens.size(1);
-    if (firstPosition + length > m_options.maxPositions) {
-        throw InferenceError(ErrorCode::InvalidArgument, "asgk: a sequence of " + std::to_string(firstPosition + length) +
-                                                             " tokens exceeds max_positions " + std::to_string(m_options.maxPositions));
-    }
+    requirePositions(firstPosition + length, m_options.maxPositions);
     const torch::Tensor positions =
         torch::arange(firstPosition, firstPosition + length, torch::TensorOptions().dtype(torch::kInt64).device(tokens.device()));
     return m_embeddingDropout(m_wordEmbedding(tokens) + m_positionEmbedding(positions).unsqueeze(0)); // eq. 6
@@ -349,34 +357,21 @@ torch::Tensor AsgkNetworkImpl::decodeAll(const torch::Tensor& memory, const torc
 }
 
 DecoderCache AsgkNetworkImpl::startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput) {
-    if (capacity < 1 || rowsPerInput < 1) {
-        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
-    }
-    const std::int64_t batch = memory.size(0);
-    const std::int64_t nodes = memory.size(1);
-    const std::int64_t heads = m_options.heads;
-    const std::int64_t headDimension = m_options.modelDimension / heads;
-    DecoderCache cache;
-    cache.capacity = capacity;
-    cache.rows = batch * rowsPerInput;
-    cache.selfKeyValues = torch::empty({std::int64_t(m_decoder.size()), 2, cache.rows, heads, capacity, headDimension}, memory.options());
-    for (auto& layer : m_decoder) {
-        MultiHeadAttentionImpl& cross = *layer->crossAttention;
-        // Keys and values of the graph once per input, repeated for the rows (beams) of each input.
-        torch::Tensor keyValues = torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
-        keyValues = keyValues.view({batch, nodes, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
-        keyValues = keyValues.unsqueeze(2)
-                        .expand({2, batch, rowsPerInput, heads, nodes, headDimension})
-                        .reshape({2, cache.rows * heads, nodes, headDimension});
-        cache.memoryKeys.push_back(keyValues.select(0, 0));
-        cache.memoryValues.push_back(keyValues.select(0, 1));
-    }
-    return cache;
+    const bool inference = !is_training() && !torch::GradMode::is_enabled();
+    return startDecoderCache(m_decoder, memory, capacity, rowsPerInput, inference ? fuseDecoderWeights(m_decoder) : nullptr);
 }
 
 torch::Tensor AsgkNetworkImpl::decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention) {
     if (cache.length >= cache.capacity) {
         throw InferenceError(ErrorCode::InvalidArgument, "decoder cache is full (" + std::to_string(cache.capacity) + " tokens)");
+    }
+    if (cache.fused && !is_training() && !torch::GradMode::is_enabled()) {
+        // Inference path: eq. 6 as two row look-ups (dropout is the identity in eval), the decoder
+        // layers' fused in-place steps, eq. 8 against the tied embedding.
+        requirePositions(cache.length + 1, m_options.maxPositions);
+        torch::Tensor x = at::index_select(m_wordEmbedding->weight, 0, lastTokens.view({-1}));
+        x.add_(m_positionEmbedding->weight.select(0, cache.length));
+        return stepLinear(fusedDecoderStep(m_decoder, m_decoderNorm, x, cache, crossAttention), m_wordEmbedding->weight, {});
     }
     torch::Tensor x = embed(lastTokens.view({-1, 1}), cache.length);
     std::vector<torch::Tensor> perLayer;

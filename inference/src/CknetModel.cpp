@@ -106,32 +106,10 @@ TransformerOptions transformerOptionsOf(const CknetOptions& options) {
     return transformer;
 }
 
-// The decoder layers' inference weights (as EncoderDecoder builds them): Q/K/V fused, the
-// attention scale folded into the queries. Built per decoding run; three small concatenations.
-std::shared_ptr<const FusedDecoderWeights> fuseDecoderWeights(const std::vector<DecoderLayer>& layers,
-                                                              std::int64_t modelDimension, std::int64_t heads) {
-    torch::NoGradGuard noGrad;
-    auto fused = std::make_shared<FusedDecoderWeights>();
-    const double scale = 1.0 / std::sqrt(double(modelDimension / heads));
-    for (const DecoderLayer& layer : layers) {
-        const MultiHeadAttentionImpl& self = *layer->selfAttention;
-        const MultiHeadAttentionImpl& cross = *layer->crossAttention;
-        FusedDecoderWeights::Layer fusedLayer;
-        fusedLayer.selfQkvWeight = torch::cat({self.query->weight * scale, self.key->weight, self.value->weight});
-        fusedLayer.selfQkvBias = torch::cat({self.query->bias * scale, self.key->bias, self.value->bias});
-        fusedLayer.crossQueryWeight = cross.query->weight * scale;
-        fusedLayer.crossQueryBias = cross.query->bias * scale;
-        fusedLayer.crossKvWeight = torch::cat({cross.key->weight, cross.value->weight});
-        fusedLayer.crossKvBias = torch::cat({cross.key->bias, cross.value->bias});
-        fused->layers.push_back(std::move(fusedLayer));
-    }
-    return fused;
-}
-
 } // namespace
 
 CknetNetworkImpl::CknetNetworkImpl(const VisualExtractorOptions& extractor, const CknetOptions& options)
-    : m_options(options) {
+    : m_options(options), m_positions(options.modelDimension) {
     const std::string& mode = options.knowledgeMatrix;
     if (mode != "trained" && mode != "random" && mode != "none") {
         throw InferenceError(ErrorCode::InvalidArgument,
@@ -208,24 +186,6 @@ bool CknetNetworkImpl::knowledgeMatrixTrained() const {
     return m_knowledgeMatrixTrained.defined() && m_knowledgeMatrixTrained.item<float>() > 0.5f;
 }
 
-torch::Tensor CknetNetworkImpl::positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like) {
-    const std::int64_t needed = first + count;
-    if (!m_positionTable.defined() || m_positionTable.size(0) < needed || m_positionTable.device() != like.device() ||
-        m_positionTable.scalar_type() != like.dtype().toScalarType()) {
-        const std::int64_t rows = std::max<std::int64_t>(needed, 128);
-        const std::int64_t d = m_options.modelDimension;
-        const torch::Tensor position = torch::arange(rows, torch::kFloat32).unsqueeze(1);
-        const torch::Tensor divisor = torch::exp(torch::arange(0, d, 2, torch::kFloat32) * (-std::log(10000.0) / double(d)));
-        torch::Tensor table = torch::zeros({rows, d});
-        using torch::indexing::None;
-        using torch::indexing::Slice;
-        table.index_put_({Slice(), Slice(0, None, 2)}, torch::sin(position * divisor));
-        table.index_put_({Slice(), Slice(1, None, 2)}, torch::cos(position * divisor).narrow(1, 0, d / 2));
-        m_positionTable = table.to(like.device(), like.dtype().toScalarType());
-    }
-    return m_positionTable.narrow(0, first, count);
-}
-
 EncodedVisual CknetNetworkImpl::encode(const torch::Tensor& patches, bool collectNodeWeights) {
     EncodedVisual encoded;
     torch::Tensor x = m_visualProjection->forward(patches); // v_s
@@ -255,7 +215,7 @@ torch::Tensor CknetNetworkImpl::decodeAll(const torch::Tensor& memory, const tor
                              .view({1, 1, length, length});
     if (tokenMask.defined()) mask = mask & tokenMask.view({tokenMask.size(0), 1, 1, length});
     torch::Tensor x = enrichWords(tokens);
-    x = m_embeddingDropout(x + positionalEncoding(0, length, x.options()));
+    x = m_embeddingDropout(x + m_positions.rows(0, length, x.options()));
     std::vector<torch::Tensor> perLayer;
     for (auto& layer : m_decoder) {
         torch::Tensor probabilities;
@@ -271,33 +231,9 @@ torch::Tensor CknetNetworkImpl::forward(const torch::Tensor& patches, const torc
 }
 
 CknetDecoderCache CknetNetworkImpl::startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput) {
-    if (capacity < 1 || rowsPerInput < 1) {
-        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
-    }
     const bool inference = !is_training() && !torch::GradMode::is_enabled();
-    const std::int64_t batch = memory.size(0);
-    const std::int64_t patches = memory.size(1);
-    const std::int64_t heads = m_options.heads;
-    const std::int64_t headDimension = m_options.modelDimension / heads;
     CknetDecoderCache state;
-    DecoderCache& cache = state.decoder;
-    cache.capacity = capacity;
-    cache.rows = batch * rowsPerInput;
-    cache.selfKeyValues = torch::empty({std::int64_t(m_decoder.size()), 2, cache.rows, heads, capacity, headDimension},
-                                       memory.options());
-    if (inference) cache.fused = fuseDecoderWeights(m_decoder, m_options.modelDimension, heads);
-    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
-        MultiHeadAttentionImpl& cross = *m_decoder[i]->crossAttention;
-        // Keys and values of the patches, once per input, repeated for the rows of each input.
-        torch::Tensor keyValues = inference ? at::linear(memory, cache.fused->layers[i].crossKvWeight, cache.fused->layers[i].crossKvBias)
-                                            : torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
-        keyValues = keyValues.view({batch, patches, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
-        keyValues = keyValues.unsqueeze(2)
-                        .expand({2, batch, rowsPerInput, heads, patches, headDimension})
-                        .reshape({2, cache.rows * heads, patches, headDimension});
-        cache.memoryKeys.push_back(keyValues.select(0, 0));
-        cache.memoryValues.push_back(keyValues.select(0, 1));
-    }
+    state.decoder = startDecoderCache(m_decoder, memory, capacity, rowsPerInput, inference ? fuseDecoderWeights(m_decoder) : nullptr);
     if (inference) {
         // k_t depends on the token alone: distil the whole vocabulary once.
         const torch::Tensor vocabulary =
@@ -316,7 +252,7 @@ torch::Tensor CknetNetworkImpl::decodeStep(const torch::Tensor& lastTokens, Ckne
     if (!fast) {
         // Module path (autograd and dropout work).
         torch::Tensor x = enrichWords(lastTokens.view({-1, 1}));
-        x = m_embeddingDropout(x + positionalEncoding(cache.length, 1, x.options()));
+        x = m_embeddingDropout(x + m_positions.rows(cache.length, 1, x.options()));
         std::vector<torch::Tensor> perLayer;
         for (std::size_t i = 0; i < m_decoder.size(); ++i) {
             torch::Tensor probabilities;
@@ -329,22 +265,8 @@ torch::Tensor CknetNetworkImpl::decodeStep(const torch::Tensor& lastTokens, Ckne
     }
     // Inference path: the rows' k_t looked up, the decoder layers' fused in-place steps.
     torch::Tensor x = at::index_select(state.enrichedVocabulary, 0, lastTokens.view({-1}));
-    x.add_(positionalEncoding(cache.length, 1, x.options()));
-    torch::Tensor attention;
-    if (crossAttention != nullptr) {
-        attention = torch::empty({cache.rows, std::int64_t(m_decoder.size()), cache.memoryKeys.front().size(1)},
-                                 x.options().dtype(torch::kFloat32));
-    }
-    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
-        torch::Tensor slot;
-        if (crossAttention != nullptr) slot = attention.select(1, std::int64_t(i));
-        m_decoder[i]->inferenceStep(x, cache, i, crossAttention ? &slot : nullptr);
-    }
-    ++cache.length;
-    if (crossAttention != nullptr) *crossAttention = attention; // (N, L, P)
-    const torch::Tensor normalised = at::layer_norm(x, m_decoderNorm->options.normalized_shape(), m_decoderNorm->weight,
-                                                    m_decoderNorm->bias, m_decoderNorm->options.eps());
-    return at::linear(normalised, m_logit->weight, m_logit->bias);
+    x.add_(m_positions.rows(cache.length, 1, x.options()));
+    return stepLinear(fusedDecoderStep(m_decoder, m_decoderNorm, x, cache, crossAttention), m_logit->weight, m_logit->bias);
 }
 
 CknetDecoderSession::CknetDecoderSession(CknetNetwork network, torch::Tensor memory)

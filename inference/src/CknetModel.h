@@ -166,8 +166,6 @@ public:
     KnowledgeDistillation distillation{nullptr}; ///< null for knowledge_matrix "none"
 
 private:
-    torch::Tensor positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
-
     CknetOptions m_options;
     torch::nn::Sequential m_visualProjection{nullptr};
     torch::nn::Embedding m_embedding{nullptr};
@@ -179,7 +177,7 @@ private:
     torch::nn::Linear m_logit{nullptr};
     torch::Tensor m_knowledgeMatrix;        ///< buffer (N, d_g), frozen
     torch::Tensor m_knowledgeMatrixTrained; ///< buffer (), 1 when trained
-    torch::Tensor m_positionTable;          ///< cached sinusoid table (not a weight)
+    SinusoidPositions m_positions;
 };
 TORCH_MODULE(CknetNetwork);
 

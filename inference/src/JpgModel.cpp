@@ -186,7 +186,8 @@ LabelDecoding JpgLabelDecoderImpl::decode(const torch::Tensor& state, std::int64
 
 // ---- the network ---------------------------------------------------------------------------
 
-JpgNetworkImpl::JpgNetworkImpl(const VisualExtractorOptions& extractor, const JpgOptions& options) : m_options(options) {
+JpgNetworkImpl::JpgNetworkImpl(const VisualExtractorOptions& extractor, const JpgOptions& options)
+    : m_options(options), m_positions(options.modelDimension) {
     if (options.layers <= 0 || options.modelDimension <= 0 || options.vocabularySize <= 1 || options.inputFeatures <= 0 ||
         options.feedForwardDimension <= 0 || options.dropout < 0.0 || options.dropout >= 1.0 || options.heads <= 0 ||
         options.modelDimension % options.heads != 0 || options.modelDimension % 2 != 0) {
@@ -252,24 +253,6 @@ void JpgNetworkImpl::markLabelStagesDone() {
     m_labelStagesDone.fill_(1.0);
 }
 
-torch::Tensor JpgNetworkImpl::positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like) {
-    const std::int64_t needed = first + count;
-    if (!m_positionTable.defined() || m_positionTable.size(0) < needed || m_positionTable.device() != like.device() ||
-        m_positionTable.scalar_type() != like.dtype().toScalarType()) {
-        const std::int64_t rows = std::max<std::int64_t>(needed, 128);
-        const std::int64_t d = m_options.modelDimension;
-        const torch::Tensor position = torch::arange(rows, torch::kFloat32).unsqueeze(1);
-        const torch::Tensor divisor = torch::exp(torch::arange(0, d, 2, torch::kFloat32) * (-std::log(10000.0) / double(d)));
-        torch::Tensor table = torch::zeros({rows, d});
-        using torch::indexing::None;
-        using torch::indexing::Slice;
-        table.index_put_({Slice(), Slice(0, None, 2)}, torch::sin(position * divisor));
-        table.index_put_({Slice(), Slice(1, None, 2)}, torch::cos(position * divisor));
-        m_positionTable = table.to(like.device(), like.dtype().toScalarType());
-    }
-    return m_positionTable.narrow(0, first, count);
-}
-
 SharedSubspaceImpl::Result JpgNetworkImpl::visualRepresentations(const torch::Tensor& patches) {
     if (subspace) return subspace->visual(patches);
     return {m_visualProjection->forward(patches), torch::Tensor()};
@@ -286,7 +269,7 @@ torch::Tensor JpgNetworkImpl::labelRepresentations(const torch::Tensor& labelTok
 }
 
 JpgLabelClassifierImpl::Output JpgNetworkImpl::classify(const torch::Tensor& visual) {
-    return labelClassifier(visual + positionalEncoding(0, visual.size(1), visual.options()));
+    return labelClassifier(visual + m_positions.rows(0, visual.size(1), visual.options()));
 }
 
 torch::Tensor JpgNetworkImpl::labelStates(const JpgLabelClassifierImpl::Output& classified) {
@@ -332,44 +315,34 @@ torch::Tensor JpgNetworkImpl::decodeAll(const torch::Tensor& memory, const torch
                              .view({1, 1, length, length});
     if (tokenMask.defined()) mask = mask & tokenMask.view({tokenMask.size(0), 1, 1, length});
     torch::Tensor x = textualRepresentations(tokens) * std::sqrt(double(m_options.modelDimension));
-    x = m_embeddingDropout(x + positionalEncoding(0, length, x.options()));
+    x = m_embeddingDropout(x + m_positions.rows(0, length, x.options()));
     for (auto& layer : m_decoder) x = layer->forward(x, memory, mask, nullptr);
     return m_logit(m_decoderNorm(x));
 }
 
 DecoderCache JpgNetworkImpl::startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput) {
-    if (capacity < 1 || rowsPerInput < 1) {
-        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
-    }
-    const std::int64_t batch = memory.size(0);
-    const std::int64_t entries = memory.size(1);
-    const std::int64_t heads = m_options.heads;
-    const std::int64_t headDimension = m_options.modelDimension / heads;
-    DecoderCache cache;
-    cache.capacity = capacity;
-    cache.rows = batch * rowsPerInput;
-    cache.selfKeyValues = torch::empty({std::int64_t(m_decoder.size()), 2, cache.rows, heads, capacity, headDimension},
-                                       memory.options());
-    for (auto& layer : m_decoder) {
-        MultiHeadAttentionImpl& cross = *layer->crossAttention;
-        // Keys and values of the memory, once per input, repeated for the rows of each input.
-        torch::Tensor keyValues = torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
-        keyValues = keyValues.view({batch, entries, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
-        keyValues = keyValues.unsqueeze(2)
-                        .expand({2, batch, rowsPerInput, heads, entries, headDimension})
-                        .reshape({2, cache.rows * heads, entries, headDimension});
-        cache.memoryKeys.push_back(keyValues.select(0, 0));
-        cache.memoryValues.push_back(keyValues.select(0, 1));
-    }
-    return cache;
+    if (is_training() || torch::GradMode::is_enabled()) return startDecoderCache(m_decoder, memory, capacity, rowsPerInput, nullptr);
+    std::shared_ptr<FusedDecoderWeights> fused = fuseDecoderWeights(m_decoder);
+    const torch::Tensor vocabulary =
+        torch::arange(m_options.vocabularySize, torch::TensorOptions().dtype(torch::kInt64).device(memory.device()));
+    fused->scaledEmbedding =
+        (textualRepresentations(vocabulary.view({1, -1})).squeeze(0) * std::sqrt(double(m_options.modelDimension))).contiguous();
+    return startDecoderCache(m_decoder, memory, capacity, rowsPerInput, std::move(fused));
 }
 
 torch::Tensor JpgNetworkImpl::decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention) {
     if (cache.length >= cache.capacity) {
         throw InferenceError(ErrorCode::InvalidArgument, "decoder cache is full (" + std::to_string(cache.capacity) + " tokens)");
     }
+    if (cache.fused && !is_training() && !torch::GradMode::is_enabled()) {
+        // Inference path: the rows' r_y looked up, the decoder layers' fused in-place steps.
+        torch::Tensor x = at::index_select(cache.fused->scaledEmbedding, 0, lastTokens.view({-1}));
+        x.add_(m_positions.rows(cache.length, 1, x.options()));
+        return stepLinear(fusedDecoderStep(m_decoder, m_decoderNorm, x, cache, crossAttention), m_logit->weight, m_logit->bias);
+    }
+    // Module path (autograd and dropout work).
     torch::Tensor x = textualRepresentations(lastTokens.view({-1, 1})) * std::sqrt(double(m_options.modelDimension));
-    x = m_embeddingDropout(x + positionalEncoding(cache.length, 1, x.options()));
+    x = m_embeddingDropout(x + m_positions.rows(cache.length, 1, x.options()));
     std::vector<torch::Tensor> perLayer;
     for (std::size_t i = 0; i < m_decoder.size(); ++i) {
         torch::Tensor probabilities;

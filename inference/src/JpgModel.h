@@ -197,7 +197,8 @@ public:
     /// Teacher-forced decoding: tokens (N, T) starting with BOS → logits (N, T, V).
     torch::Tensor decodeAll(const torch::Tensor& memory, const torch::Tensor& tokens, const torch::Tensor& tokenMask = {});
 
-    /// As EncoderDecoder::startCache.
+    /// As EncoderDecoder::startCache; in eval mode without autograd the steps take the fused
+    /// inference path, with r_y of the whole vocabulary computed here once (eq. 9 is per token).
     DecoderCache startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput = 1);
     /// One step: lastTokens (N) → logits (N, V); crossAttention (optional out): (N, layers, P [+ L]).
     torch::Tensor decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention);
@@ -215,8 +216,6 @@ public:
     JpgLabelDecoder labelDecoder{nullptr};
 
 private:
-    torch::Tensor positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
-
     JpgOptions m_options;
     torch::nn::Sequential m_visualProjection{nullptr}; ///< the ablation's att_embed
     torch::nn::Embedding m_embedding{nullptr};
@@ -227,7 +226,7 @@ private:
     torch::nn::LayerNorm m_encoderNorm{nullptr}, m_decoderNorm{nullptr};
     torch::nn::Linear m_logit{nullptr};
     torch::Tensor m_labelStagesDone; ///< buffer (), 1 when trained
-    torch::Tensor m_positionTable;
+    SinusoidPositions m_positions;
 };
 TORCH_MODULE(JpgNetwork);
 

@@ -75,16 +75,6 @@ torch::Tensor mergeHeads(const torch::Tensor& x) {
     return x.transpose(1, 2).reshape({x.size(0), x.size(2), x.size(1) * x.size(3)});
 }
 
-torch::Tensor sinusoidPositions(std::int64_t first, std::int64_t count, std::int64_t d, const torch::TensorOptions& like) {
-    const torch::Tensor position = torch::arange(first, first + count, torch::kFloat32).unsqueeze(1);
-    const torch::Tensor divisor = torch::exp(torch::arange(0, d, 2, torch::kFloat32) * (-std::log(10000.0) / double(d)));
-    torch::Tensor table = torch::zeros({count, d});
-    table.index_put_({torch::indexing::Slice(), torch::indexing::Slice(0, torch::indexing::None, 2)}, torch::sin(position * divisor));
-    table.index_put_({torch::indexing::Slice(), torch::indexing::Slice(1, torch::indexing::None, 2)},
-                     torch::cos(position * divisor).narrow(1, 0, d / 2));
-    return table.to(like.device(), like.dtype().toScalarType());
-}
-
 } // namespace
 
 // ---- KnowledgeAttention: FFN(MHA(X, Y)) ----------------------------------------------------
@@ -388,7 +378,7 @@ torch::Tensor PpkedNetworkImpl::topics() {
 torch::Tensor PpkedNetworkImpl::embedTokens(const torch::Tensor& tokens, std::int64_t firstPosition) {
     const std::int64_t d = m_options.modelDimension;
     torch::Tensor x = wordEmbedding(tokens);
-    if (mkdLstm.is_empty()) x = x * std::sqrt(double(d)) + sinusoidPositions(firstPosition, tokens.size(1), d, x.options());
+    if (mkdLstm.is_empty()) x = x * std::sqrt(double(d)) + sinusoidPositionTable(firstPosition, tokens.size(1), d).to(x.options());
     return embeddingDropout(x);
 }
 

@@ -96,9 +96,12 @@ torch::Tensor softmaxLastAxis(const torch::Tensor& scores) {
     return scores.scalar_type() == torch::kFloat32 ? at::_softmax(scores, -1, false) : at::softmax(scores, -1, torch::kFloat32);
 }
 
-// Linear layer of a decoder step: x has one row per beam, so a kernel that reads each weight row
-// once for all rows (split over the intra-op threads) replaces BLAS, whose GEMM repacks the whole
-// weight matrix on every call. Other shapes, dtypes and devices use at::linear.
+torch::Tensor layerNorm(const torch::Tensor& x, const torch::nn::LayerNorm& norm) {
+    return at::layer_norm(x, norm->options.normalized_shape(), norm->weight, norm->bias, norm->options.eps());
+}
+
+} // namespace
+
 torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias) {
     if (!x.is_cpu() || x.dim() != 2 || x.size(0) > kSkinnyLinearMaxRows || x.scalar_type() != torch::kFloat32 ||
         weight.scalar_type() != torch::kFloat32 || !weight.is_contiguous() || weight.size(1) != x.size(1) ||
@@ -117,12 +120,6 @@ torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, co
     skinnyLinear(inputData, rows, weightData, biasData, outputData, k, n, at::get_num_threads());
     return output;
 }
-
-torch::Tensor layerNorm(const torch::Tensor& x, const torch::nn::LayerNorm& norm) {
-    return at::layer_norm(x, norm->options.normalized_shape(), norm->weight, norm->bias, norm->options.eps());
-}
-
-} // namespace
 
 DecoderLayerImpl::DecoderLayerImpl(const TransformerOptions& options) {
     selfAttention = register_module("self_attn", MultiHeadAttention(options.modelDimension, options.heads, options.dropout));
@@ -208,7 +205,101 @@ void DecoderLayerImpl::inferenceStep(torch::Tensor& x, DecoderCache& cache, std:
     x.add_(stepLinear(hidden, feedForward.second()->weight, feedForward.second()->bias));
 }
 
-EncoderDecoderImpl::EncoderDecoderImpl(const TransformerOptions& options) : m_options(options) {
+std::shared_ptr<FusedDecoderWeights> fuseDecoderWeights(const std::vector<DecoderLayer>& layers) {
+    torch::NoGradGuard noGrad;
+    auto fused = std::make_shared<FusedDecoderWeights>();
+    for (const DecoderLayer& layer : layers) {
+        const MultiHeadAttentionImpl& self = *layer->selfAttention;
+        const MultiHeadAttentionImpl& cross = *layer->crossAttention;
+        const double scale = 1.0 / std::sqrt(double(self.query->weight.size(0) / self.heads()));
+        FusedDecoderWeights::Layer fusedLayer;
+        fusedLayer.selfQkvWeight = torch::cat({self.query->weight * scale, self.key->weight, self.value->weight});
+        fusedLayer.selfQkvBias = torch::cat({self.query->bias * scale, self.key->bias, self.value->bias});
+        fusedLayer.crossQueryWeight = cross.query->weight * scale;
+        fusedLayer.crossQueryBias = cross.query->bias * scale;
+        fusedLayer.crossKvWeight = torch::cat({cross.key->weight, cross.value->weight});
+        fusedLayer.crossKvBias = torch::cat({cross.key->bias, cross.value->bias});
+        fused->layers.push_back(std::move(fusedLayer));
+    }
+    return fused;
+}
+
+DecoderCache startDecoderCache(std::vector<DecoderLayer>& layers, const torch::Tensor& memory, std::int64_t capacity,
+                               std::int64_t rowsPerInput, std::shared_ptr<const FusedDecoderWeights> fused) {
+    if (capacity < 1 || rowsPerInput < 1) {
+        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
+    }
+    if (layers.empty() || memory.dim() != 3) {
+        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs decoder layers and a (B, P, D) memory");
+    }
+    const std::int64_t batch = memory.size(0);
+    const std::int64_t entries = memory.size(1);
+    const std::int64_t heads = layers.front()->crossAttention->heads();
+    const std::int64_t headDimension = memory.size(2) / heads;
+    DecoderCache cache;
+    cache.capacity = capacity;
+    cache.rows = batch * rowsPerInput;
+    cache.selfKeyValues = torch::empty({std::int64_t(layers.size()), 2, cache.rows, heads, capacity, headDimension},
+                                       memory.options());
+    cache.fused = std::move(fused);
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        MultiHeadAttentionImpl& cross = *layers[i]->crossAttention;
+        // Keys and values of the memory, once per input: (B, P, 2D) → (2, B, h, P, d_k), then
+        // repeated for the rows of each input.
+        torch::Tensor keyValues = cache.fused ? at::linear(memory, cache.fused->layers[i].crossKvWeight, cache.fused->layers[i].crossKvBias)
+                                              : torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
+        keyValues = keyValues.view({batch, entries, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
+        keyValues = keyValues.unsqueeze(2)
+                        .expand({2, batch, rowsPerInput, heads, entries, headDimension})
+                        .reshape({2, cache.rows * heads, entries, headDimension});
+        cache.memoryKeys.push_back(keyValues.select(0, 0));
+        cache.memoryValues.push_back(keyValues.select(0, 1));
+    }
+    return cache;
+}
+
+torch::Tensor fusedDecoderStep(std::vector<DecoderLayer>& layers, const torch::nn::LayerNorm& finalNorm,
+                               torch::Tensor x, DecoderCache& cache, torch::Tensor* crossAttention) {
+    torch::Tensor attention;
+    if (crossAttention != nullptr) {
+        attention = torch::empty({cache.rows, std::int64_t(layers.size()), cache.memoryKeys.front().size(1)},
+                                 x.options().dtype(torch::kFloat32));
+    }
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        torch::Tensor slot;
+        if (crossAttention != nullptr) slot = attention.select(1, std::int64_t(i));
+        layers[i]->inferenceStep(x, cache, i, crossAttention ? &slot : nullptr);
+    }
+    ++cache.length;
+    if (crossAttention != nullptr) *crossAttention = attention; // (N, L, P)
+    return layerNorm(x, finalNorm);
+}
+
+torch::Tensor sinusoidPositionTable(std::int64_t first, std::int64_t count, std::int64_t dimension) {
+    using torch::indexing::None;
+    using torch::indexing::Slice;
+    const torch::Tensor position = torch::arange(first, first + count, torch::kFloat32).unsqueeze(1);
+    const torch::Tensor divisor =
+        torch::exp(torch::arange(0, dimension, 2, torch::kFloat32) * (-std::log(10000.0) / double(dimension)));
+    torch::Tensor table = torch::zeros({count, dimension});
+    table.index_put_({Slice(), Slice(0, None, 2)}, torch::sin(position * divisor));
+    // An odd dimension has one cosine column fewer than sine columns.
+    table.index_put_({Slice(), Slice(1, None, 2)}, torch::cos(position * divisor).narrow(1, 0, dimension / 2));
+    return table;
+}
+
+torch::Tensor SinusoidPositions::rows(std::int64_t first, std::int64_t count, const torch::TensorOptions& like) {
+    const std::int64_t needed = first + count;
+    if (!m_table.defined() || m_table.size(0) < needed || m_table.device() != like.device() ||
+        m_table.scalar_type() != like.dtype().toScalarType()) {
+        m_table = sinusoidPositionTable(0, std::max<std::int64_t>(needed, 128), m_dimension)
+                      .to(like.device(), like.dtype().toScalarType());
+    }
+    return m_table.narrow(0, first, count);
+}
+
+EncoderDecoderImpl::EncoderDecoderImpl(const TransformerOptions& options)
+    : m_options(options), m_positions(options.modelDimension) {
     if (options.layers <= 0 || options.modelDimension <= 0 || options.vocabularySize <= 1 || options.inputFeatures <= 0 ||
         options.feedForwardDimension <= 0 || options.dropout < 0.0 || options.dropout >= 1.0) {
         throw InferenceError(ErrorCode::InvalidArgument, "invalid transformer options");
@@ -236,27 +327,9 @@ EncoderDecoderImpl::EncoderDecoderImpl(const TransformerOptions& options) : m_op
     }
 }
 
-torch::Tensor EncoderDecoderImpl::positionalEncoding(std::int64_t first, std::int64_t count,
-                                                     const torch::TensorOptions& like) {
-    const std::int64_t needed = first + count;
-    if (!m_positionTable.defined() || m_positionTable.size(0) < needed || m_positionTable.device() != like.device() ||
-        m_positionTable.scalar_type() != like.dtype().toScalarType()) {
-        const std::int64_t rows = std::max<std::int64_t>(needed, 128);
-        const std::int64_t d = m_options.modelDimension;
-        torch::Tensor position = torch::arange(rows, torch::kFloat32).unsqueeze(1);
-        torch::Tensor divisor = torch::exp(torch::arange(0, d, 2, torch::kFloat32) * (-std::log(10000.0) / double(d)));
-        torch::Tensor table = torch::zeros({rows, d});
-        table.index_put_({torch::indexing::Slice(), torch::indexing::Slice(0, torch::indexing::None, 2)}, torch::sin(position * divisor));
-        table.index_put_({torch::indexing::Slice(), torch::indexing::Slice(1, torch::indexing::None, 2)},
-                         torch::cos(position * divisor).narrow(1, 0, d / 2));
-        m_positionTable = table.to(like.device(), like.dtype().toScalarType());
-    }
-    return m_positionTable.narrow(0, first, count);
-}
-
 torch::Tensor EncoderDecoderImpl::embed(const torch::Tensor& tokens, std::int64_t firstPosition) {
     torch::Tensor x = m_embedding(tokens) * std::sqrt(double(m_options.modelDimension));
-    x = x + positionalEncoding(firstPosition, tokens.size(1), x.options());
+    x = x + m_positions.rows(firstPosition, tokens.size(1), x.options());
     return m_embeddingDropout(x);
 }
 
@@ -303,21 +376,8 @@ std::shared_ptr<const FusedDecoderWeights> EncoderDecoderImpl::fusedWeights() {
     TensorVersions key(sources);
     if (m_fused && key.matches(m_fusedSources)) return m_fused;
 
+    std::shared_ptr<FusedDecoderWeights> fused = fuseDecoderWeights(m_decoder);
     torch::NoGradGuard noGrad;
-    auto fused = std::make_shared<FusedDecoderWeights>();
-    const double scale = 1.0 / std::sqrt(double(m_options.modelDimension / m_options.heads));
-    for (auto& layer : m_decoder) {
-        const MultiHeadAttentionImpl& self = *layer->selfAttention;
-        const MultiHeadAttentionImpl& cross = *layer->crossAttention;
-        FusedDecoderWeights::Layer fusedLayer;
-        fusedLayer.selfQkvWeight = torch::cat({self.query->weight * scale, self.key->weight, self.value->weight});
-        fusedLayer.selfQkvBias = torch::cat({self.query->bias * scale, self.key->bias, self.value->bias});
-        fusedLayer.crossQueryWeight = cross.query->weight * scale;
-        fusedLayer.crossQueryBias = cross.query->bias * scale;
-        fusedLayer.crossKvWeight = torch::cat({cross.key->weight, cross.value->weight});
-        fusedLayer.crossKvBias = torch::cat({cross.key->bias, cross.value->bias});
-        fused->layers.push_back(std::move(fusedLayer));
-    }
     fused->scaledEmbedding = m_embedding->weight * std::sqrt(double(m_options.modelDimension));
     if (key.cacheable()) {
         m_fused = fused;
@@ -327,34 +387,8 @@ std::shared_ptr<const FusedDecoderWeights> EncoderDecoderImpl::fusedWeights() {
 }
 
 DecoderCache EncoderDecoderImpl::startCache(const torch::Tensor& memory, std::int64_t capacity, std::int64_t rowsPerInput) {
-    if (capacity < 1 || rowsPerInput < 1) {
-        throw InferenceError(ErrorCode::InvalidArgument, "decoder cache needs a capacity and rows per input >= 1");
-    }
     const bool inference = !is_training() && !torch::GradMode::is_enabled();
-    const std::int64_t batch = memory.size(0);
-    const std::int64_t patches = memory.size(1);
-    const std::int64_t heads = m_options.heads;
-    const std::int64_t headDimension = m_options.modelDimension / heads;
-    DecoderCache cache;
-    cache.capacity = capacity;
-    cache.rows = batch * rowsPerInput;
-    cache.selfKeyValues = torch::empty({std::int64_t(m_decoder.size()), 2, cache.rows, heads, capacity, headDimension},
-                                       memory.options());
-    if (inference) cache.fused = fusedWeights();
-    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
-        MultiHeadAttentionImpl& cross = *m_decoder[i]->crossAttention;
-        // Keys and values of the patches, once per input: (B, P, 2D) → (2, B, h, P, d_k), then
-        // repeated for the rows of each input.
-        torch::Tensor keyValues = inference ? at::linear(memory, cache.fused->layers[i].crossKvWeight, cache.fused->layers[i].crossKvBias)
-                                            : torch::cat({cross.key->forward(memory), cross.value->forward(memory)}, -1);
-        keyValues = keyValues.view({batch, patches, 2, heads, headDimension}).permute({2, 0, 3, 1, 4});
-        keyValues = keyValues.unsqueeze(2)
-                        .expand({2, batch, rowsPerInput, heads, patches, headDimension})
-                        .reshape({2, cache.rows * heads, patches, headDimension});
-        cache.memoryKeys.push_back(keyValues.select(0, 0));
-        cache.memoryValues.push_back(keyValues.select(0, 1));
-    }
-    return cache;
+    return startDecoderCache(m_decoder, memory, capacity, rowsPerInput, inference ? fusedWeights() : nullptr);
 }
 
 torch::Tensor EncoderDecoderImpl::decodeStep(const torch::Tensor& lastTokens, DecoderCache& cache,
@@ -378,20 +412,8 @@ torch::Tensor EncoderDecoderImpl::decodeStep(const torch::Tensor& lastTokens, De
 torch::Tensor EncoderDecoderImpl::fastStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention) {
     // x (N, D) = sqrt(d_model)·embedding + position; embedding dropout is the identity in eval.
     torch::Tensor x = at::index_select(cache.fused->scaledEmbedding, 0, lastTokens.view({-1}));
-    x.add_(positionalEncoding(cache.length, 1, x.options()));
-    torch::Tensor attention;
-    if (crossAttention != nullptr) {
-        attention = torch::empty({cache.rows, std::int64_t(m_decoder.size()), cache.memoryKeys.front().size(1)},
-                                 x.options().dtype(torch::kFloat32));
-    }
-    for (std::size_t i = 0; i < m_decoder.size(); ++i) {
-        torch::Tensor slot;
-        if (crossAttention != nullptr) slot = attention.select(1, std::int64_t(i));
-        m_decoder[i]->inferenceStep(x, cache, i, crossAttention ? &slot : nullptr);
-    }
-    ++cache.length;
-    if (crossAttention != nullptr) *crossAttention = attention; // (N, L, P)
-    return stepLinear(layerNorm(x, m_decoderNorm), m_logit->weight, m_logit->bias);
+    x.add_(m_positions.rows(cache.length, 1, x.options()));
+    return stepLinear(fusedDecoderStep(m_decoder, m_decoderNorm, x, cache, crossAttention), m_logit->weight, m_logit->bias);
 }
 
 } // namespace raddraft::inference

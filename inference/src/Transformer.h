@@ -140,6 +140,48 @@ private:
 };
 TORCH_MODULE(DecoderLayer);
 
+// ---- Shared by every model whose decoder is a stack of DecoderLayer -------------------------
+
+/// The inference weights of `layers` (FusedDecoderWeights; scaledEmbedding is left to the caller).
+std::shared_ptr<FusedDecoderWeights> fuseDecoderWeights(const std::vector<DecoderLayer>& layers);
+
+/// Starts incremental decoding of `layers` over `memory` (B, P, D) for at most `capacity` tokens,
+/// with `rowsPerInput` rows (beams) per input: N = B·rowsPerInput rows, row b·rowsPerInput + k
+/// belonging to input b. The cross-attention keys/values are computed once per input. With
+/// `fused` the cache runs the inference path (fusedDecoderStep) and the keys/values come from the
+/// fused weights; without, every step goes through the modules (autograd, dropout).
+DecoderCache startDecoderCache(std::vector<DecoderLayer>& layers, const torch::Tensor& memory, std::int64_t capacity,
+                               std::int64_t rowsPerInput, std::shared_ptr<const FusedDecoderWeights> fused);
+
+/// One step of the inference path (cache.fused set; eval mode, no autograd): x (N, D), the
+/// embedded last tokens with their position, runs through the layers' fused in-place steps and
+/// comes back normalised by finalNorm; cache.length advances. crossAttention (optional out):
+/// (N, layers, P), averaged over heads.
+torch::Tensor fusedDecoderStep(std::vector<DecoderLayer>& layers, const torch::nn::LayerNorm& finalNorm,
+                               torch::Tensor x, DecoderCache& cache, torch::Tensor* crossAttention);
+
+/// x (N, K) · weightᵀ + bias (bias may be undefined) for the few rows of a decoding step: one pass
+/// over the weight for all rows (SkinnyGemm.h), because BLAS repacks the whole weight on every
+/// call; other shapes, dtypes and devices use at::linear.
+torch::Tensor stepLinear(const torch::Tensor& x, const torch::Tensor& weight, const torch::Tensor& bias);
+
+/// Positions first … first+count−1 of the sinusoid encoding of Vaswani et al. (2017) §3.5,
+/// (count, dimension) float32: PE(p, 2i) = sin(p / 10000^(2i/d)), PE(p, 2i+1) = cos(…).
+torch::Tensor sinusoidPositionTable(std::int64_t first, std::int64_t count, std::int64_t dimension);
+
+/// sinusoidPositionTable kept in the device and dtype last asked for and grown on demand (a
+/// cache, not a weight: bundles do not store it).
+class SinusoidPositions {
+public:
+    explicit SinusoidPositions(std::int64_t dimension) : m_dimension(dimension) {}
+    /// Rows [first, first + count) as (count, dimension), in like's device and dtype.
+    torch::Tensor rows(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
+
+private:
+    std::int64_t m_dimension;
+    torch::Tensor m_table;
+};
+
 class EncoderDecoderImpl : public torch::nn::Module {
 public:
     explicit EncoderDecoderImpl(const TransformerOptions& options);
@@ -171,7 +213,6 @@ private:
     torch::Tensor fastStep(const torch::Tensor& lastTokens, DecoderCache& cache, torch::Tensor* crossAttention);
 
     torch::Tensor embed(const torch::Tensor& tokens, std::int64_t firstPosition);
-    torch::Tensor positionalEncoding(std::int64_t first, std::int64_t count, const torch::TensorOptions& like);
 
     TransformerOptions m_options;
     torch::nn::Sequential m_visualProjection{nullptr};
@@ -182,7 +223,7 @@ private:
     torch::nn::Embedding m_embedding{nullptr};
     torch::nn::Dropout m_embeddingDropout{nullptr};
     torch::nn::Linear m_logit{nullptr};
-    torch::Tensor m_positionTable; ///< cached sinusoid table (not a weight)
+    SinusoidPositions m_positions;
     std::shared_ptr<const FusedDecoderWeights> m_fused;
     TensorVersions m_fusedSources;
 };

@@ -143,11 +143,19 @@ TEST(Asgk, ShapesOfEveryStageAndTheTiedEmbedding) {
     EXPECT_EQ(logits.sizes(), (std::vector<std::int64_t>{2, 4, 15}));
     EXPECT_EQ(crossAttention.sizes(), (std::vector<std::int64_t>{2, 4, 2, 20}));
 
-    // Cached step-by-step decoding equals teacher forcing.
-    DecoderCache cache = network->startCache(encoded.memory, 4);
-    for (std::int64_t t = 0; t < 4; ++t) {
-        const torch::Tensor step = network->decodeStep(tokens.select(1, t), cache, nullptr);
-        EXPECT_TRUE(torch::allclose(step, logits.select(1, t), 1e-4, 1e-5)) << "step " << t;
+    // Cached step-by-step decoding equals teacher forcing, on the inference path (fused weights,
+    // eq. 6 as row look-ups) and on the module path (autograd on).
+    for (const bool inference : {true, false}) {
+        std::unique_ptr<torch::AutoGradMode> gradMode;
+        if (!inference) gradMode = std::make_unique<torch::AutoGradMode>(true);
+        DecoderCache cache = network->startCache(encoded.memory, 4);
+        EXPECT_EQ(cache.fused != nullptr, inference);
+        for (std::int64_t t = 0; t < 4; ++t) {
+            torch::Tensor stepAttention;
+            const torch::Tensor step = network->decodeStep(tokens.select(1, t), cache, &stepAttention);
+            EXPECT_TRUE(torch::allclose(step, logits.select(1, t), 1e-4, 1e-5)) << "step " << t << (inference ? " inference" : " module");
+            EXPECT_TRUE(torch::allclose(stepAttention, crossAttention.select(1, t), 1e-5, 1e-6)) << "step " << t;
+        }
     }
 
     // Tied output embedding (eq. 8): one tensor, no separate output matrix; zeroing the row of a

@@ -174,21 +174,38 @@ TEST(Jpg, EncoderReadsVisualTokensAndLabelFeaturesAndAblationsDropThem) {
     }
 }
 
-TEST(Jpg, CachedBeamDecodingEqualsFullRecomputation) {
+TEST(Jpg, CachedDecodingOnBothPathsEqualsFullRecomputation) {
     std::unique_ptr<ReportModel> model = tinyJpg();
     JpgNetwork& network = networkOf(*model);
-    torch::NoGradGuard noGrad;
-    const JpgEncoded encoded = network->encode(torch::randn({2, 8, 512}).abs());
-    // Teacher-forced logits of a prefix equal the incremental steps' logits.
+    network->eval();
+    JpgEncoded encoded;
+    torch::Tensor full;
     const torch::Tensor tokens = torch::tensor({0, 5, 7, 2, 0, 9, 3, 3}, torch::kInt64).view({2, 4});
-    const torch::Tensor full = network->decodeAll(encoded.memory, tokens);
-    DecoderCache cache = network->startCache(encoded.memory, 4, 1);
-    for (std::int64_t t = 0; t < 4; ++t) {
-        torch::Tensor attention;
-        const torch::Tensor step = network->decodeStep(tokens.select(1, t), cache, &attention);
-        EXPECT_LE((step - full.select(1, t)).abs().max().item<double>(), 1e-4) << t;
-        EXPECT_EQ(attention.sizes(), (std::vector<std::int64_t>{2, 2, 8 + 20}));
+    {
+        torch::NoGradGuard noGrad;
+        encoded = network->encode(torch::randn({2, 8, 512}).abs());
+        full = network->decodeAll(encoded.memory, tokens);
     }
+    // r_y is per token (eq. 9), so the incremental steps equal teacher forcing on the module path
+    // (autograd on) and on the inference path (vocabulary r_y computed once, fused weights).
+    torch::Tensor attentionByPath[2];
+    for (const bool inference : {false, true}) {
+        std::unique_ptr<torch::NoGradGuard> noGrad;
+        if (inference) noGrad = std::make_unique<torch::NoGradGuard>();
+        DecoderCache cache = network->startCache(encoded.memory, 4, 1);
+        EXPECT_EQ(cache.fused != nullptr, inference);
+        std::vector<torch::Tensor> attention;
+        for (std::int64_t t = 0; t < 4; ++t) {
+            torch::Tensor stepAttention;
+            const torch::Tensor step = network->decodeStep(tokens.select(1, t), cache, &stepAttention);
+            EXPECT_LE((step - full.select(1, t)).abs().max().item<double>(), 1e-4) << t << (inference ? " inference" : " module");
+            EXPECT_EQ(stepAttention.sizes(), (std::vector<std::int64_t>{2, 2, 8 + 20}));
+            attention.push_back(stepAttention.detach());
+        }
+        attentionByPath[inference ? 1 : 0] = torch::stack(attention);
+        EXPECT_THROW(network->decodeStep(tokens.select(1, 0), cache, nullptr), InferenceError); // full
+    }
+    EXPECT_LE((attentionByPath[0] - attentionByPath[1]).abs().max().item<double>(), 1e-5);
 }
 
 TEST(JpgBundle, DraftsCarryContextLabelsAndFirstLayerMapsAndSurviveSavingAndLoading) {

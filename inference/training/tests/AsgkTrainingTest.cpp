@@ -93,13 +93,6 @@ double languageModelLoss(inference::ReportModel& model, const std::vector<Traini
     return maskedCrossEntropy(network->decodeAll(memory, tokens.inputs, tokens.mask), tokens.targets, tokens.mask).item<double>();
 }
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TEST(AsgkTraining, AuxiliaryAndLanguageModelStagesTrainOnceDeterministically) {
@@ -173,35 +166,12 @@ TEST(AsgkTraining, AuxiliaryAndLanguageModelStagesTrainOnceDeterministically) {
 TEST(AsgkTraining, ATinyAsgkOverfitsEightStudiesAndItsBundleExplainsItsDrafts) {
     const fs::path root = scratchDirectory("asgk_overfit");
     writeToyDataset(root / "data", 8, 8);
-    const json config = {
-        {"seed", 11},
-        {"threads", 1},
-        {"model",
-         {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 2}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40},
-          {"beam_width", 1}, {"max_positions", 64}, {"region_size", 16}, {"region_channels", 32}, {"auxiliary_epochs", 10},
-          {"lm_epochs", 20}, {"external_signal", true}}}, // the full method (the recipe leaves EA off)
-        {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
-        {"augmentation", {{"enabled", false}}},
-        {"pretrain",
-         {{"initialize_from", ""}, {"epochs", 2}, {"batch_size", 8}, {"schedule", {{"kind", "constant"}, {"warmup_steps", 0}}},
-          {"clip_norm", 5.0}}},
-        {"train",
-         {{"epochs", 300},
-          {"batch_size", 8},
-          {"optimizer", {{"learning_rate", 2e-3}}},
-          {"schedule", {{"kind", "constant"}, {"warmup_steps", 10}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 60}}}}},
-        {"checkpoint_every_epochs", 1000}};
-    TrainingRequest request;
-    request.modelType = "asgk";
-    request.datasetDirectory = (root / "data").string();
-    request.bundleDirectory = (root / "bundle").string();
-    request.configJson = config.dump();
-    request.device = "cpu";
-    request.imageReader = readPgm;
-    request.commandLine = "asgk training test";
-    const TrainingResult result = trainModel(request);
+    // Greedy evaluation (beam_width 1): the overfitting proof.
+    const json config = overfitConfig(
+        {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 2}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40},
+         {"beam_width", 1}, {"max_positions", 64}, {"region_size", 16}, {"region_channels", 32}, {"auxiliary_epochs", 10},
+         {"lm_epochs", 20}, {"external_signal", true}}); // the full method (the recipe leaves EA off)
+    const TrainingResult result = trainModel(toyTrainingRequest("asgk", root / "data", root / "bundle", config));
     ASSERT_TRUE(result.completed);
 
     const json manifest = json::parse(readText(root / "bundle" / "manifest.json"));
@@ -211,29 +181,12 @@ TEST(AsgkTraining, ATinyAsgkOverfitsEightStudiesAndItsBundleExplainsItsDrafts) {
     EXPECT_TRUE(networkOf(*loaded)->auxiliaryTrained());
     EXPECT_TRUE(networkOf(*loaded)->languageModelTrained());
 
-    inference::PipelineOptions options;
-    options.device = inference::DevicePreference::Cpu;
-    options.beamWidth = 1;
-    options.threads = 1;
-    inference::Pipeline pipeline = inference::Pipeline::load((root / "bundle").string(), options);
-    evaluation::TextCorpus corpus;
-    for (int i = 0; i < 8; ++i) {
-        inference::StudyInput study;
-        study.frontal = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-frontal.pgm")).string());
-        study.lateral = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-lateral.pgm")).string());
-        const inference::Draft draft = pipeline.run(study);
-        std::string hypothesis;
-        for (const inference::DraftToken& token : draft.tokens) {
-            hypothesis += (hypothesis.empty() ? "" : " ") + token.text;
-            EXPECT_FALSE(token.graphNodes.empty()) << token.text;
-        }
+    std::string firstDraft;
+    const double bleu4 = draftToyTrainingStudies(root / "data", root / "bundle", [](int, const inference::Draft& draft) {
+        for (const inference::DraftToken& token : draft.tokens) EXPECT_FALSE(token.graphNodes.empty()) << token.text;
         EXPECT_EQ(draft.regionBoxes.size(), 2u);
         EXPECT_EQ(draft.topicMaps.size(), 1u);
-        const std::string id = "s" + std::to_string(i);
-        corpus.hypotheses[id] = hypothesis;
-        corpus.references[id] = {inference::cleanReport(toyReports()[std::size_t(i)], inference::CleaningStyle::IuXray)};
-    }
-    const double bleu4 = evaluation::computeBleu(corpus).orders[3].corpus;
-    EXPECT_GT(bleu4, 0.9) << "first draft: " << corpus.hypotheses["s0"];
+    }, &firstDraft);
+    EXPECT_GT(bleu4, 0.9) << "first draft: " << firstDraft;
     fs::remove_all(root);
 }

@@ -78,13 +78,6 @@ CachedStudies cachedStudies(std::size_t labelCount) {
     return studies;
 }
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TEST(CknetTraining, TheKnowledgeMatrixIsTrainedOnceDeterministicallyFromTheCachedFeatures) {
@@ -156,34 +149,12 @@ TEST(CknetTraining, TheKnowledgeMatrixIsTrainedOnceDeterministicallyFromTheCache
 TEST(CknetTraining, ATinyCknetOverfitsEightStudiesAndItsBundleExplainsItsDrafts) {
     const fs::path root = scratchDirectory("cknet_overfit");
     writeToyDataset(root / "data", 8, 8);
-    const json config = {
-        {"seed", 11},
-        {"threads", 1},
-        // Greedy evaluation (beam_width 1): the overfitting proof; beam search is tested against
-        // full recomputation in inference_torch_tests.
-        {"model",
-         {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40},
-          {"beam_width", 1}, {"knowledge_dim", 32}, {"top_nodes", 4}, {"knowledge_epochs", 50}}},
-        {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
-        {"augmentation", {{"enabled", false}}},
-        {"pretrain", {{"epochs", 2}, {"batch_size", 8}, {"schedule", {{"kind", "constant"}, {"warmup_steps", 0}}}, {"clip_norm", 5.0}}},
-        {"train",
-         {{"epochs", 300},
-          {"batch_size", 8},
-          {"optimizer", {{"learning_rate", 2e-3}}},
-          {"schedule", {{"kind", "constant"}, {"warmup_steps", 10}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 60}}}}},
-        {"checkpoint_every_epochs", 1000}};
-    TrainingRequest request;
-    request.modelType = "cknet";
-    request.datasetDirectory = (root / "data").string();
-    request.bundleDirectory = (root / "bundle").string();
-    request.configJson = config.dump();
-    request.device = "cpu";
-    request.imageReader = readPgm;
-    request.commandLine = "cknet training test";
-    const TrainingResult result = trainModel(request);
+    // Greedy evaluation (beam_width 1): the overfitting proof; beam search is tested against full
+    // recomputation in inference_torch_tests.
+    const json config = overfitConfig({{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0},
+                                       {"max_length", 40}, {"beam_width", 1}, {"knowledge_dim", 32}, {"top_nodes", 4},
+                                       {"knowledge_epochs", 50}});
+    const TrainingResult result = trainModel(toyTrainingRequest("cknet", root / "data", root / "bundle", config));
     ASSERT_TRUE(result.completed);
 
     const json manifest = json::parse(readText(root / "bundle" / "manifest.json"));
@@ -192,28 +163,11 @@ TEST(CknetTraining, ATinyCknetOverfitsEightStudiesAndItsBundleExplainsItsDrafts)
     std::unique_ptr<inference::ReportModel> loaded = inference::loadModel((root / "bundle").string(), inference::DeviceSelection{});
     EXPECT_TRUE(networkOf(*loaded)->knowledgeMatrixTrained());
 
-    inference::PipelineOptions options;
-    options.device = inference::DevicePreference::Cpu;
-    options.beamWidth = 1;
-    options.threads = 1;
-    inference::Pipeline pipeline = inference::Pipeline::load((root / "bundle").string(), options);
-    evaluation::TextCorpus corpus;
-    for (int i = 0; i < 8; ++i) {
-        inference::StudyInput study;
-        study.frontal = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-frontal.pgm")).string());
-        study.lateral = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-lateral.pgm")).string());
-        const inference::Draft draft = pipeline.run(study);
-        std::string hypothesis;
-        for (const inference::DraftToken& token : draft.tokens) {
-            hypothesis += (hypothesis.empty() ? "" : " ") + token.text;
-            EXPECT_FALSE(token.graphNodes.empty()) << token.text;
-        }
+    std::string firstDraft;
+    const double bleu4 = draftToyTrainingStudies(root / "data", root / "bundle", [](int, const inference::Draft& draft) {
+        for (const inference::DraftToken& token : draft.tokens) EXPECT_FALSE(token.graphNodes.empty()) << token.text;
         EXPECT_EQ(draft.patchNodes.size(), 8u); // 2 views × 2 × 2 patches at 64 px
-        const std::string id = "s" + std::to_string(i);
-        corpus.hypotheses[id] = hypothesis;
-        corpus.references[id] = {inference::cleanReport(toyReports()[std::size_t(i)], inference::CleaningStyle::IuXray)};
-    }
-    const double bleu4 = evaluation::computeBleu(corpus).orders[3].corpus;
-    EXPECT_GT(bleu4, 0.9) << "first draft: " << corpus.hypotheses["s0"];
+    }, &firstDraft);
+    EXPECT_GT(bleu4, 0.9) << "first draft: " << firstDraft;
     fs::remove_all(root);
 }

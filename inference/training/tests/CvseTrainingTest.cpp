@@ -134,13 +134,6 @@ void trainHead(Fixture& fixture, int steps) {
     }
 }
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TEST(CvseTraining, PreparationGroupsTheAbnormalSentencesDeterministically) {

@@ -88,13 +88,6 @@ CachedStudies cachedStudies(const std::vector<std::string>& labels) {
     return studies;
 }
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TEST(JpgContextLabels, ParsedFromThePhantomAndMinedFromReports) {
@@ -191,36 +184,12 @@ TEST(JpgTraining, TheLabelStagesRunOnceDeterministicallyOnTheCachedFeatures) {
 TEST(JpgTraining, ATinyJpgOverfitsEightStudiesAndItsBundleNamesTheirLabels) {
     const fs::path root = scratchDirectory("jpg_overfit");
     writeToyDataset(root / "data", 8, 8);
-    const json config = {
-        {"seed", 11},
-        {"threads", 1},
-        // Greedy evaluation (beam_width 1): the overfitting proof; cached decoding is tested against
-        // full recomputation in inference_torch_tests.
-        {"model",
-         {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40},
-          {"beam_width", 1}, {"basis_vectors", 64}, {"basis_dim", 32}, {"label_hidden", 32}, {"label_epochs_single", 150},
-          {"label_epochs_context", 300}}},
-        {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
-        {"augmentation", {{"enabled", false}}},
-        {"pretrain",
-         {{"initialize_from", ""}, {"epochs", 2}, {"batch_size", 8}, {"schedule", {{"kind", "constant"}, {"warmup_steps", 0}}}, {"clip_norm", 5.0}}},
-        {"train",
-         {{"epochs", 300},
-          {"batch_size", 8},
-          {"optimizer", {{"learning_rate", 2e-3}}},
-          {"schedule", {{"kind", "constant"}, {"warmup_steps", 10}}},
-          {"clip_norm", 1.0},
-          {"early_stopping", {{"metric", "bleu4"}, {"patience", 60}}}}},
-        {"checkpoint_every_epochs", 1000}};
-    TrainingRequest request;
-    request.modelType = "jpg";
-    request.datasetDirectory = (root / "data").string();
-    request.bundleDirectory = (root / "bundle").string();
-    request.configJson = config.dump();
-    request.device = "cpu";
-    request.imageReader = readPgm;
-    request.commandLine = "jpg training test";
-    const TrainingResult result = trainModel(request);
+    // Greedy evaluation (beam_width 1): the overfitting proof; cached decoding is tested against
+    // full recomputation in inference_torch_tests.
+    const json config = overfitConfig({{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0},
+                                       {"max_length", 40}, {"beam_width", 1}, {"basis_vectors", 64}, {"basis_dim", 32},
+                                       {"label_hidden", 32}, {"label_epochs_single", 150}, {"label_epochs_context", 300}});
+    const TrainingResult result = trainModel(toyTrainingRequest("jpg", root / "data", root / "bundle", config));
     ASSERT_TRUE(result.completed);
 
     const json manifest = json::parse(readText(root / "bundle" / "manifest.json"));
@@ -229,33 +198,16 @@ TEST(JpgTraining, ATinyJpgOverfitsEightStudiesAndItsBundleNamesTheirLabels) {
     std::unique_ptr<inference::ReportModel> loaded = inference::loadModel((root / "bundle").string(), inference::DeviceSelection{});
     EXPECT_TRUE(networkOf(*loaded)->labelStagesDone());
 
-    inference::PipelineOptions options;
-    options.device = inference::DevicePreference::Cpu;
-    options.beamWidth = 1;
-    options.threads = 1;
-    inference::Pipeline pipeline = inference::Pipeline::load((root / "bundle").string(), options);
-    evaluation::TextCorpus corpus;
     std::vector<std::string> effusionLabels;
-    for (int i = 0; i < 8; ++i) {
-        inference::StudyInput study;
-        study.frontal = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-frontal.pgm")).string());
-        study.lateral = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-lateral.pgm")).string());
-        const inference::Draft draft = pipeline.run(study);
-        std::string hypothesis;
-        for (const inference::DraftToken& token : draft.tokens) {
-            hypothesis += (hypothesis.empty() ? "" : " ") + token.text;
-            EXPECT_EQ(token.heatmaps.size(), 2u) << token.text;
-        }
-        EXPECT_FALSE(draft.topicMaps.empty()) << "study " << i; // every toy study has a positive label
-        if (i == 1) {
+    std::string firstDraft;
+    const double bleu4 = draftToyTrainingStudies(root / "data", root / "bundle", [&](int study, const inference::Draft& draft) {
+        for (const inference::DraftToken& token : draft.tokens) EXPECT_EQ(token.heatmaps.size(), 2u) << token.text;
+        EXPECT_FALSE(draft.topicMaps.empty()) << "study " << study; // every toy study has a positive label
+        if (study == 1) {
             for (const inference::NamedHeatmaps& label : draft.topicMaps) effusionLabels.push_back(label.name);
         }
-        const std::string id = "s" + std::to_string(i);
-        corpus.hypotheses[id] = hypothesis;
-        corpus.references[id] = {inference::cleanReport(toyReports()[std::size_t(i)], inference::CleaningStyle::IuXray)};
-    }
-    const double bleu4 = evaluation::computeBleu(corpus).orders[3].corpus;
-    EXPECT_GT(bleu4, 0.9) << "first draft: " << corpus.hypotheses["s0"];
+    }, &firstDraft);
+    EXPECT_GT(bleu4, 0.9) << "first draft: " << firstDraft;
     // Study 1 ("The heart is enlarged. There is a small left pleural effusion."): its mined label.
     EXPECT_NE(std::find(effusionLabels.begin(), effusionLabels.end(), "pleural effusion left small"), effusionLabels.end())
         << (effusionLabels.empty() ? std::string("no labels") : effusionLabels.front());

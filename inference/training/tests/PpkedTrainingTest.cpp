@@ -113,13 +113,6 @@ double trainBleu4(Fixture& fixture) {
     return evaluation::computeBleu(corpus).orders[3].corpus;
 }
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 } // namespace
 
 TEST(PpkedTraining, TheRetrievalIndexIsTheTrainingSplitAndAStudyNeverRetrievesItself) {

@@ -23,42 +23,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string readText(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 json manifestOf(const fs::path& bundle) { return json::parse(readText(bundle / "manifest.json")); }
 
 // A tiny transformer: ResNet-18 at 64 px (2×2 patches per view), d_model 64, one layer.
 json tinyConfig() {
-    return {{"seed", 11},
-            {"threads", 1}, // tiny tensors: a second OpenMP thread costs more than it gives
-            {"model", {{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40}}},
-            {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
-            {"augmentation", {{"enabled", false}}},
-            {"pretrain",
-             {{"epochs", 2}, {"batch_size", 8}, {"schedule", {{"kind", "constant"}, {"warmup_steps", 0}}}, {"clip_norm", 5.0}}},
-            {"train",
-             {{"epochs", 200},
-              {"batch_size", 8},
-              {"optimizer", {{"learning_rate", 2e-3}}},
-              {"schedule", {{"kind", "constant"}, {"warmup_steps", 10}}},
-              {"clip_norm", 1.0},
-              {"early_stopping", {{"metric", "bleu4"}, {"patience", 25}}}}},
-            {"checkpoint_every_epochs", 1000}};
+    return overfitConfig({{"d_model", 64}, {"num_heads", 4}, {"num_layers", 1}, {"d_ff", 128}, {"dropout", 0.0}, {"max_length", 40}},
+                         200, 25);
 }
 
 TrainingRequest requestFor(const fs::path& dataset, const fs::path& bundle, const json& config) {
-    TrainingRequest request;
-    request.modelType = "transformer";
-    request.datasetDirectory = dataset.string();
-    request.bundleDirectory = bundle.string();
-    request.configJson = config.dump();
-    request.device = "cpu";
-    request.imageReader = readPgm;
+    TrainingRequest request = toyTrainingRequest("transformer", dataset, bundle, config);
     request.commandLine = "training test";
     return request;
 }
@@ -87,25 +61,9 @@ TEST(TrainingRun, ATinyTransformerOverfitsEightStudiesAndItsBundleDecodesThem) {
     EXPECT_GT(result.stageSeconds.at("report"), 0.0);
 
     // The bundle loads and drafts through the inference pipeline (F16 weights, greedy).
-    inference::PipelineOptions options;
-    options.device = inference::DevicePreference::Cpu;
-    options.beamWidth = 1;
-    options.threads = 1;
-    inference::Pipeline pipeline = inference::Pipeline::load((root / "bundle").string(), options);
-    evaluation::TextCorpus corpus;
-    for (int i = 0; i < 8; ++i) {
-        inference::StudyInput study;
-        study.frontal = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-frontal.pgm")).string());
-        study.lateral = readPgm((root / "data/images" / ("train-" + std::to_string(i) + "-lateral.pgm")).string());
-        const inference::Draft draft = pipeline.run(study);
-        std::string hypothesis;
-        for (const inference::DraftToken& token : draft.tokens) hypothesis += (hypothesis.empty() ? "" : " ") + token.text;
-        const std::string id = "s" + std::to_string(i);
-        corpus.hypotheses[id] = hypothesis;
-        corpus.references[id] = {inference::cleanReport(toyReports()[std::size_t(i)], inference::CleaningStyle::IuXray)};
-    }
-    const double bleu4 = evaluation::computeBleu(corpus).orders[3].corpus;
-    EXPECT_GT(bleu4, 0.9) << "first draft: " << corpus.hypotheses["s0"];
+    std::string firstDraft;
+    const double bleu4 = draftToyTrainingStudies(root / "data", root / "bundle", {}, &firstDraft);
+    EXPECT_GT(bleu4, 0.9) << "first draft: " << firstDraft;
 
     // Manifest: vocabulary from the training reports, labels of the graph, provenance, evaluation.
     const json manifest = manifestOf(root / "bundle");

@@ -4,7 +4,10 @@
 // has no image codecs, and the trainer's reader is injected, so the tests bring their own: a
 // real file format, read from real files.
 
+#include "evaluation/Bleu.h"
 #include "inference/Pipeline.h"
+#include "inference/Text.h"
+#include "training/Training.h"
 
 #include <nlohmann/json.hpp>
 
@@ -12,6 +15,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -126,6 +130,77 @@ inline void writeToyDataset(const std::filesystem::path& directory, int trainCou
     for (int i = 0; i < trainCount; ++i) add("train", "train-" + std::to_string(i), i % 8);
     for (int i = 0; i < validationCount; ++i) add("val", "val-" + std::to_string(i), i % 8);
     std::ofstream(directory / "annotation.json") << annotation.dump(1);
+}
+
+inline std::string readText(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+/// The recipe of the tests that train a tiny model until it reproduces the 8 toy studies: seed 11,
+/// one thread, 64-px images, 2 pre-training epochs, then `epochs` report epochs at a constant
+/// 2e-3 keeping the best validation BLEU-4 (patience `patience`). `model` is the model section.
+inline nlohmann::json overfitConfig(nlohmann::json model, int epochs = 300, int patience = 60) {
+    return {{"seed", 11},
+            {"threads", 1}, // tiny tensors: a second OpenMP thread costs more than it gives
+            {"model", std::move(model)},
+            {"data", {{"image_size", 64}, {"vocabulary_threshold", 1}, {"workers", 1}}},
+            {"augmentation", {{"enabled", false}}},
+            {"pretrain",
+             {{"initialize_from", ""}, {"epochs", 2}, {"batch_size", 8}, {"schedule", {{"kind", "constant"}, {"warmup_steps", 0}}},
+              {"clip_norm", 5.0}}},
+            {"train",
+             {{"epochs", epochs},
+              {"batch_size", 8},
+              {"optimizer", {{"learning_rate", 2e-3}}},
+              {"schedule", {{"kind", "constant"}, {"warmup_steps", 10}}},
+              {"clip_norm", 1.0},
+              {"early_stopping", {{"metric", "bleu4"}, {"patience", patience}}}}},
+            {"checkpoint_every_epochs", 1000}};
+}
+
+/// A CPU training request for `modelType` from `dataset` (writeToyDataset) into `bundle`.
+inline TrainingRequest toyTrainingRequest(const std::string& modelType, const std::filesystem::path& dataset,
+                                          const std::filesystem::path& bundle, const nlohmann::json& config) {
+    TrainingRequest request;
+    request.modelType = modelType;
+    request.datasetDirectory = dataset.string();
+    request.bundleDirectory = bundle.string();
+    request.configJson = config.dump();
+    request.device = "cpu";
+    request.imageReader = readPgm;
+    request.commandLine = modelType + " training test";
+    return request;
+}
+
+/// Drafts the 8 toy training studies of `dataset` with `bundle` through the inference pipeline
+/// (CPU, greedy, one thread), hands each draft to `check` (study index, draft), and returns the
+/// corpus BLEU-4 against the studies' cleaned reports; `firstDraft` (optional out) gets study 0's text.
+inline double draftToyTrainingStudies(const std::filesystem::path& dataset, const std::filesystem::path& bundle,
+                                      const std::function<void(int, const inference::Draft&)>& check = {},
+                                      std::string* firstDraft = nullptr) {
+    inference::PipelineOptions options;
+    options.device = inference::DevicePreference::Cpu;
+    options.beamWidth = 1;
+    options.threads = 1;
+    inference::Pipeline pipeline = inference::Pipeline::load(bundle.string(), options);
+    evaluation::TextCorpus corpus;
+    for (int i = 0; i < 8; ++i) {
+        inference::StudyInput study;
+        study.frontal = readPgm((dataset / "images" / ("train-" + std::to_string(i) + "-frontal.pgm")).string());
+        study.lateral = readPgm((dataset / "images" / ("train-" + std::to_string(i) + "-lateral.pgm")).string());
+        const inference::Draft draft = pipeline.run(study);
+        if (check) check(i, draft);
+        std::string hypothesis;
+        for (const inference::DraftToken& token : draft.tokens) hypothesis += (hypothesis.empty() ? "" : " ") + token.text;
+        const std::string id = "s" + std::to_string(i);
+        corpus.hypotheses[id] = hypothesis;
+        corpus.references[id] = {inference::cleanReport(toyReports()[std::size_t(i)], inference::CleaningStyle::IuXray)};
+    }
+    if (firstDraft != nullptr) *firstDraft = corpus.hypotheses["s0"];
+    return evaluation::computeBleu(corpus).orders[3].corpus;
 }
 
 } // namespace raddraft::training::testing
