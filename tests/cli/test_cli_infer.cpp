@@ -31,6 +31,32 @@ private:
     QTemporaryDir m_work;
     QString m_bundle;
 
+    // Creates a random bundle of `modelType` (the tiny shared vocabulary, 64-px images), drafts the
+    // sample study with it through `raddraft-cli infer --json` and hands back the Draft JSON. On
+    // failure it records the failure and returns; callers check QTest::currentTestFailed().
+    void draftWithRandomBundle(const std::string& modelType, const std::string& hyperParametersJson, QJsonObject* draft)
+    {
+        inference::BundleSpec spec;
+        spec.modelType = modelType;
+        spec.name = "tiny cli " + modelType;
+        spec.hyperParametersJson = hyperParametersJson;
+        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
+        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
+        spec.imageSize = 64;
+        spec.seed = 11;
+        const QString type = QString::fromStdString(modelType);
+        const QString bundle = m_work.filePath(QStringLiteral("tiny-") + type);
+        inference::createRandomBundle(spec, bundle.toStdString());
+        const QString json = m_work.filePath(type + QStringLiteral("-draft.json"));
+        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
+                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QFile file(json);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        *draft = QJsonDocument::fromJson(file.readAll()).object();
+        QCOMPARE(draft->value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), type);
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -111,25 +137,11 @@ private Q_SLOTS:
     {
         // A CKNet bundle runs through the same command; its draft names the graph nodes each image
         // patch distilled (2 views × 2 × 2 patches at 64 px).
-        inference::BundleSpec spec;
-        spec.modelType = "cknet";
-        spec.name = "tiny cli cknet";
-        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
-                                       "knowledge_dim": 16, "knowledge_matrix": "random"})";
-        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
-        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
-        spec.imageSize = 64;
-        spec.seed = 11;
-        const QString bundle = m_work.filePath(QStringLiteral("tiny-cknet"));
-        inference::createRandomBundle(spec, bundle.toStdString());
-        const QString json = m_work.filePath(QStringLiteral("cknet-draft.json"));
-        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
-                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("cknet"));
+        QJsonObject draft;
+        draftWithRandomBundle("cknet", R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "knowledge_dim": 16, "knowledge_matrix": "random"})", &draft);
+        if (QTest::currentTestFailed())
+            return;
         const QJsonArray patches = draft.value(QStringLiteral("patch_nodes")).toArray();
         QCOMPARE(patches.size(), 8);
         QVERIFY(!patches.first().toObject().value(QStringLiteral("nodes")).toArray().isEmpty());
@@ -139,25 +151,11 @@ private Q_SLOTS:
     {
         // A PPKED bundle (no retrieval corpus: a random bundle has no training split) runs through
         // the same command; its draft carries PoKE's topic maps, one per topic of the paper's bag.
-        inference::BundleSpec spec;
-        spec.modelType = "ppked";
-        spec.name = "tiny cli ppked";
-        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
-                                       "report_embedding_size": 16, "graph_layers": 1})";
-        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
-        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
-        spec.imageSize = 64;
-        spec.seed = 11;
-        const QString bundle = m_work.filePath(QStringLiteral("tiny-ppked"));
-        inference::createRandomBundle(spec, bundle.toStdString());
-        const QString json = m_work.filePath(QStringLiteral("ppked-draft.json"));
-        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
-                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("ppked"));
+        QJsonObject draft;
+        draftWithRandomBundle("ppked", R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "report_embedding_size": 16, "graph_layers": 1})", &draft);
+        if (QTest::currentTestFailed())
+            return;
         const QJsonArray topics = draft.value(QStringLiteral("topic_maps")).toArray();
         QCOMPARE(topics.size(), 20);
         QCOMPARE(topics.first().toObject().value(QStringLiteral("name")).toString(), QStringLiteral("cardiomegaly"));
@@ -169,24 +167,10 @@ private Q_SLOTS:
         // A CVSE bundle runs through the same command. A random bundle has no finding groups (no
         // training split was grouped), so nothing clears the threshold: the draft says the normal
         // sentence and marks it as "no abnormal finding retrieved".
-        inference::BundleSpec spec;
-        spec.modelType = "cvse";
-        spec.name = "tiny cli cvse";
-        spec.hyperParametersJson = R"({"joint_dim": 16, "attention_dim": 16, "text_dim": 8, "text_buckets": 16, "max_length": 12})";
-        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
-        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
-        spec.imageSize = 64;
-        spec.seed = 11;
-        const QString bundle = m_work.filePath(QStringLiteral("tiny-cvse"));
-        inference::createRandomBundle(spec, bundle.toStdString());
-        const QString json = m_work.filePath(QStringLiteral("cvse-draft.json"));
-        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
-                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("cvse"));
+        QJsonObject draft;
+        draftWithRandomBundle("cvse", R"({"joint_dim": 16, "attention_dim": 16, "text_dim": 8, "text_buckets": 16, "max_length": 12})", &draft);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(draft.value(QStringLiteral("text")).toString(), QStringLiteral("No acute cardiopulmonary abnormality."));
         const QJsonArray sentences = draft.value(QStringLiteral("sentences")).toArray();
         QCOMPARE(sentences.size(), 1);
@@ -199,25 +183,11 @@ private Q_SLOTS:
     {
         // A JPG bundle runs through the same command; its draft carries the first decoder layer's
         // attention per token and the classifier's findings (one per label).
-        inference::BundleSpec spec;
-        spec.modelType = "jpg";
-        spec.name = "tiny cli jpg";
-        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
-                                       "basis_vectors": 16, "basis_dim": 16, "label_hidden": 16})";
-        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
-        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
-        spec.imageSize = 64;
-        spec.seed = 11;
-        const QString bundle = m_work.filePath(QStringLiteral("tiny-jpg"));
-        inference::createRandomBundle(spec, bundle.toStdString());
-        const QString json = m_work.filePath(QStringLiteral("jpg-draft.json"));
-        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
-                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("jpg"));
+        QJsonObject draft;
+        draftWithRandomBundle("jpg", R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "basis_vectors": 16, "basis_dim": 16, "label_hidden": 16})", &draft);
+        if (QTest::currentTestFailed())
+            return;
         QCOMPARE(draft.value(QStringLiteral("findings")).toArray().size(), 20);
         const QJsonArray tokens = draft.value(QStringLiteral("tokens")).toArray();
         for (const QJsonValue& token : tokens)
@@ -228,25 +198,11 @@ private Q_SLOTS:
     {
         // An ASGK bundle runs through the same command; its draft carries the auxiliary heatmap and
         // region box of each view and the tag graph (all 21 nodes, edges above 0.3 only).
-        inference::BundleSpec spec;
-        spec.modelType = "asgk";
-        spec.name = "tiny cli asgk";
-        spec.hyperParametersJson = R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
-                                       "region_size": 16, "region_channels": 16, "max_positions": 40})";
-        spec.vocabulary = {".", "<unk>", "are", "clear", "effusion", "heart", "is", "lungs", "no", "normal", "pleural", "size", "the"};
-        spec.knowledgeGraphFile = (qEnvironmentVariable("RADDRAFT_SOURCE_DIR") + QStringLiteral("/resources/knowledge_graph/chest.json")).toStdString();
-        spec.imageSize = 64;
-        spec.seed = 11;
-        const QString bundle = m_work.filePath(QStringLiteral("tiny-asgk"));
-        inference::createRandomBundle(spec, bundle.toStdString());
-        const QString json = m_work.filePath(QStringLiteral("asgk-draft.json"));
-        const CliRun run = runCli({QStringLiteral("infer"), QStringLiteral("--model"), bundle, QStringLiteral("--device"),
-                                QStringLiteral("cpu"), QStringLiteral("--json"), json, samplePath()});
-        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-        QFile file(json);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QJsonObject draft = QJsonDocument::fromJson(file.readAll()).object();
-        QCOMPARE(draft.value(QStringLiteral("model")).toObject().value(QStringLiteral("type")).toString(), QStringLiteral("asgk"));
+        QJsonObject draft;
+        draftWithRandomBundle("asgk", R"({"d_model": 32, "num_heads": 4, "num_layers": 2, "d_ff": 64, "max_length": 12,
+                                       "region_size": 16, "region_channels": 16, "max_positions": 40})", &draft);
+        if (QTest::currentTestFailed())
+            return;
         const QJsonArray boxes = draft.value(QStringLiteral("region_boxes")).toArray();
         QCOMPARE(boxes.size(), 2);
         QCOMPARE(boxes.first().toObject().value(QStringLiteral("label")).toString(), QStringLiteral("auxiliary region"));

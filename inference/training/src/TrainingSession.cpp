@@ -14,6 +14,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 
 namespace raddraft::training {
 namespace fs = std::filesystem;
@@ -23,6 +24,23 @@ namespace {
 
 constexpr int kCheckpointFormat = 1;
 constexpr std::size_t kValidationBatchSize = 32;
+
+// A Progress event: `step` of `steps` units of epoch `epoch` of `epochs` in `stage`; `meanLoss` is
+// NaN where the stage has no loss (feature extraction).
+TrainingEvent batchProgress(const std::string& stage, int epoch, int epochs, std::int64_t step, std::int64_t steps,
+                            double meanLoss, double learningRate, double stageSeconds) {
+    TrainingEvent progress;
+    progress.kind = TrainingEventKind::Progress;
+    progress.stage = stage;
+    progress.epoch = epoch;
+    progress.epochs = epochs;
+    progress.step = step;
+    progress.steps = steps;
+    progress.loss = meanLoss;
+    progress.learningRate = learningRate;
+    progress.stageSeconds = stageSeconds;
+    return progress;
+}
 
 std::string utcNow() {
     const std::time_t now = std::time(nullptr);
@@ -420,17 +438,8 @@ bool TrainingSession::runPretraining() {
             step(optimization, loss, config.clipNorm);
             lossSum += loss.item<double>();
             ++done;
-            TrainingEvent progress;
-            progress.kind = TrainingEventKind::Progress;
-            progress.stage = "pretrain";
-            progress.epoch = epoch;
-            progress.epochs = config.epochs;
-            progress.step = done;
-            progress.steps = steps;
-            progress.loss = lossSum / double(done);
-            progress.learningRate = rate;
-            progress.stageSeconds = stageSeconds("pretrain");
-            emit(progress);
+            emit(batchProgress("pretrain", epoch, config.epochs, done, steps, lossSum / double(done), rate,
+                               stageSeconds("pretrain")));
         }
 
         CurveRow row;
@@ -623,15 +632,7 @@ void TrainingSession::prepareFeatureCache() {
     FeatureCache cache = extractFeatureCache(
         loader, studies, [&](const torch::Tensor& images) { return m_model->extractFeatures(images); }, m_device.device,
         [&](std::int64_t done, std::int64_t total) {
-            TrainingEvent progress;
-            progress.kind = TrainingEventKind::Progress;
-            progress.stage = "features";
-            progress.epoch = 1;
-            progress.epochs = 1;
-            progress.step = done;
-            progress.steps = total;
-            progress.stageSeconds = secondsSince(start);
-            emit(progress);
+            emit(batchProgress("features", 1, 1, done, total, std::numeric_limits<double>::quiet_NaN(), 0.0, secondsSince(start)));
         });
     cache.key = key;
     saveFeatureCache(cache, path);
@@ -737,17 +738,8 @@ bool TrainingSession::runReportTraining() {
             step(optimization, loss, config.clipNorm);
             lossSum += loss.item<double>();
             ++done;
-            TrainingEvent progress;
-            progress.kind = TrainingEventKind::Progress;
-            progress.stage = "report";
-            progress.epoch = epoch;
-            progress.epochs = config.epochs;
-            progress.step = done;
-            progress.steps = steps;
-            progress.loss = lossSum / double(done);
-            progress.learningRate = rate;
-            progress.stageSeconds = stageSeconds("report");
-            emit(progress);
+            emit(batchProgress("report", epoch, config.epochs, done, steps, lossSum / double(done), rate,
+                               stageSeconds("report")));
         }
 
         CurveRow row;
