@@ -3,6 +3,7 @@
 #include "GenerationStages.h"
 
 #include "FindingGroups.h"
+#include "labeler/Labeler.h"
 
 #include <torch/torch.h>
 
@@ -32,7 +33,8 @@ nlohmann::json cvseDefaultHyperParameters() {
             {"max_alternatives", 10},
             {"max_length", 60},
             {"normal_sentence", kNoAbnormalFindingSentence},
-            {"tag_threshold", 0.5}};
+            {"tag_threshold", 0.5},
+            {"distinct_findings", true}};
 }
 
 void registerCvseModel(ModelRegistry& registry) {
@@ -257,11 +259,54 @@ void CvseReportModel::corpusChanged() {
     indexCorpus();
 }
 
+namespace {
+
+// The observations a group's representative states (positive or hedged: "possible small right
+// effusion" states an effusion) and its side: findingKey.
+std::string findingKeyOf(const labeler::Labeler& labeler, const std::string& text, const std::vector<int>& exclusivity) {
+    const labeler::ReportLabels labels = labeler.label(text);
+    const auto stated = [&](labeler::Observation observation) {
+        const labeler::LabelValue value = labels.value(observation);
+        return value == labeler::LabelValue::Positive || value == labeler::LabelValue::Uncertain;
+    };
+    if (stated(labeler::Observation::SupportDevices)) return {};
+    std::string key;
+    for (const labeler::Observation observation : labeler::allObservations()) {
+        if (observation == labeler::Observation::NoFinding || !stated(observation)) continue;
+        key += (key.empty() ? "" : "+") + std::string(labeler::observationName(observation));
+    }
+    if (key.empty()) return key;
+    // The side: the first three exclusive terms are right, left, bilateral (FindingGroups.cpp).
+    const std::vector<std::string>& terms = exclusiveTermNames();
+    for (std::size_t t = 0; t < terms.size() && t < exclusivity.size(); ++t) {
+        if ((terms[t] == "right" || terms[t] == "left" || terms[t] == "bilateral") && exclusivity[t] != 0) key += "|" + terms[t];
+    }
+    return key;
+}
+
+// Whether a group with findingKey `candidate` says again what a reported group (`reported`)
+// said: the same observations, and the same side, or no side on either, or the reported one
+// bilateral. Only a left and a right statement of one finding stand together.
+bool restates(const std::string& candidate, const std::string& reported) {
+    const auto split = [](const std::string& key) {
+        const std::size_t bar = key.find('|');
+        return bar == std::string::npos ? std::make_pair(key, std::string()) : std::make_pair(key.substr(0, bar), key.substr(bar + 1));
+    };
+    const auto [observations, side] = split(candidate);
+    const auto [reportedObservations, reportedSide] = split(reported);
+    if (observations != reportedObservations) return false;
+    return side == reportedSide || side.empty() || reportedSide.empty() || reportedSide == "bilateral";
+}
+
+} // namespace
+
 void CvseReportModel::indexCorpus() {
     m_groupOfKey.clear();
     m_representativeIds.clear();
     m_groupExclusivity.clear();
+    m_findingKeys.clear();
     const std::vector<CorpusEntry>& corpus = manifest().corpus;
+    const labeler::Labeler labeler;
     for (std::size_t g = 0; g < corpus.size(); ++g) {
         std::vector<std::string> words;
         for (const FindingSentence& sentence : reportSentences(corpus[g].text, m_cleaning)) {
@@ -269,6 +314,7 @@ void CvseReportModel::indexCorpus() {
         }
         m_representativeIds.push_back(sentenceTokenIds(words, vocabulary()));
         m_groupExclusivity.push_back(exclusivityVector(words));
+        m_findingKeys.push_back(findingKeyOf(labeler, corpus[g].text, m_groupExclusivity.back()));
         std::vector<std::string> texts{corpus[g].text};
         texts.insert(texts.end(), corpus[g].members.begin(), corpus[g].members.end());
         for (const std::string& text : texts) {
@@ -287,6 +333,7 @@ std::vector<CvseRetrieval> CvseReportModel::retrieve(const VisualFeatures& featu
     const std::int64_t images = features.patches.size(0);
     const std::size_t topK = std::size_t(hyperParameter<int>("top_k", 3));
     const std::size_t depth = std::max(topK, std::size_t(hyperParameter<int>("ranked_groups", 5)));
+    const bool distinctFindings = hyperParameter<bool>("distinct_findings", true);
     const double threshold = m_network->scoreThreshold();
     std::vector<CvseRetrieval> retrievals(static_cast<std::size_t>(images));
     for (CvseRetrieval& retrieval : retrievals) retrieval.threshold = threshold;
@@ -302,14 +349,21 @@ std::vector<CvseRetrieval> CvseReportModel::retrieve(const VisualFeatures& featu
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](std::int64_t x, std::int64_t y) { return row[x] > row[y]; });
         CvseRetrieval& retrieval = retrievals[std::size_t(b)];
+        std::vector<std::string> reportedFindings;
         for (std::size_t i = 0; i < std::min(depth, order.size()); ++i) {
             retrieval.ranking.push_back(order[i]);
             retrieval.rankingScores.push_back(row[order[i]]);
-            if (i < topK && row[order[i]] >= threshold) {
-                retrieval.reported.push_back(order[i]);
-                pairRows.push_back(b);
-                pairGroups.push_back(order[i]);
+            const bool eligible = distinctFindings ? retrieval.reported.size() < topK : i < topK;
+            if (!eligible || row[order[i]] < threshold) continue;
+            const std::string& finding = m_findingKeys[std::size_t(order[i])];
+            if (distinctFindings && !finding.empty()) {
+                const auto said = [&](const std::string& reported) { return restates(finding, reported); };
+                if (std::any_of(reportedFindings.begin(), reportedFindings.end(), said)) continue; // a rewording
+                reportedFindings.push_back(finding);
             }
+            retrieval.reported.push_back(order[i]);
+            pairRows.push_back(b);
+            pairGroups.push_back(order[i]);
         }
     }
     if (withAttention && !pairRows.empty()) {
@@ -455,8 +509,10 @@ std::vector<Draft> CvseReportModel::generate(const GenerationRequest& request) {
                 const std::int64_t group = retrieval.reported[sentenceIndex];
                 const CorpusEntry& entry = corpus.at(std::size_t(group));
                 sentence.text = entry.text;
-                sentence.score = retrieval.rankingScores[sentenceIndex]; // reported groups lead the ranking
-                sentence.support.values = {{"rank", double(sentenceIndex + 1)}, {"threshold", retrieval.threshold}};
+                // Its place in the ranking (distinct_findings may have passed over groups before it).
+                const auto rank = std::size_t(std::find(retrieval.ranking.begin(), retrieval.ranking.end(), group) - retrieval.ranking.begin());
+                sentence.score = retrieval.rankingScores.at(rank);
+                sentence.support.values = {{"rank", double(rank + 1)}, {"threshold", retrieval.threshold}};
                 for (const std::string& member : entry.members) {
                     if (sentence.alternatives.size() >= maxAlternatives) break;
                     if (member != entry.text) sentence.alternatives.push_back(member);

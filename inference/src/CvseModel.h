@@ -13,6 +13,13 @@
 // group_embeddings), W_α/b_α is attention.project, v_α attention.score. Inference ranks every
 // group by d*, reports the top_k whose d* clears the threshold calibrated on the validation split
 // (buffer score_threshold) and, when none does, the fixed normal_sentence, marked as such.
+// Our addition (distinct_findings, not in the paper): k-means splits one finding's paraphrases
+// into several groups, so the paper's plain top_k often reports one finding three times; with
+// distinct_findings a group whose representative states the same observations (positive or
+// hedged, by the report labeler) as a group already reported is passed over, unless the two are a
+// left and a right statement (a side-less or bilateral statement covers both sides); the next
+// ranked group (up to ranked_groups deep) may take its place. Devices are never merged (two
+// lines or tubes are two findings). distinct_findings false is the paper's top_k.
 //
 // The sentence classifier (normal vs abnormal finding) and the text encoder (sent2vec-style:
 // mean of word and hashed-bigram embeddings) are trained by the trainer before the report stage
@@ -27,6 +34,7 @@
 //   text_epochs [20]  classifier_epochs [20]  negatives [8]  margin [0.2]  top_k [3]
 //   ranked_groups [5] (groups listed in the Draft's retrieved_reports)  max_alternatives [10]
 //   max_length [60]  normal_sentence ["No acute cardiopulmonary abnormality."]  tag_threshold [0.5]
+//   distinct_findings [true]
 // Weights: "visual_extractor.*" and "tag_head.*" named as the transformer's (pretrain.
 // initialize_from copies them), "text_encoder.embeddings.weight", "sentence_classifier.*",
 // "visual_projection.*", "finding_projection.*", "attention.project.*", "attention.score.weight",
@@ -159,7 +167,9 @@ torch::Tensor cvseTripletLoss(const torch::Tensor& positive, const torch::Tensor
 struct CvseRetrieval {
     std::vector<std::int64_t> ranking;  ///< the best ranked_groups groups, best first
     std::vector<double> rankingScores;  ///< their d*
-    std::vector<std::int64_t> reported; ///< the leading top_k of the ranking whose d* ≥ the threshold
+    /// Up to top_k groups of the ranking whose d* ≥ the threshold, best first: the leading top_k,
+    /// or with distinct_findings the first top_k that state distinct findings
+    std::vector<std::int64_t> reported;
     torch::Tensor attention;            ///< (reported, V, h·w) α (CPU float); undefined when not asked or none
     double threshold = kUncalibratedScoreThreshold;
 };
@@ -191,6 +201,10 @@ public:
 
     /// "g000", "g001", ... : the corpus id of group `index`.
     const std::string& groupId(std::int64_t index) const;
+    /// What group `index` states, for distinct_findings: its representative's positive or hedged
+    /// observations (the report labeler) and side, e.g. "Cardiomegaly" or "Pleural Effusion|left";
+    /// empty when it states none or a device (never merged).
+    const std::string& findingKey(std::int64_t index) const { return m_findingKeys.at(std::size_t(index)); }
 
 protected:
     void corpusChanged() override;
@@ -203,6 +217,7 @@ private:
     std::map<std::string, std::int64_t> m_groupOfKey;           ///< member key → group
     std::vector<std::vector<std::int64_t>> m_representativeIds; ///< token ids per group
     std::vector<std::vector<int>> m_groupExclusivity;           ///< exclusivity vector per group
+    std::vector<std::string> m_findingKeys;                     ///< findingKey per group
 };
 
 /// The type's defaults as JSON (also registered in the ModelRegistry).

@@ -15,6 +15,7 @@
 #include <torch/torch.h>
 
 #include <random>
+#include <set>
 
 using namespace raddraft::inference;
 using raddraft::inference::testing::scratchDirectory;
@@ -217,6 +218,104 @@ TEST(Cvse, BundleRoundTripDraftsIdenticallyWithAMapPerRetrievedFinding) {
         EXPECT_EQ(draft.tokens[std::size_t(sentence.tokenBegin)].heatmaps[1].values, sentence.heatmaps[1].values);
     }
     EXPECT_EQ(draft.findings.size(), 20u); // the tag head, as the baseline
+    std::filesystem::remove_all(directory);
+}
+
+TEST(Cvse, DistinctFindingsPassOverRewordingsOfAReportedFinding) {
+    // Two wordings of cardiomegaly (k-means' paraphrase split, one hedged), left effusion twice,
+    // right effusion once, a side-less effusion, and two tubes (devices are never merged).
+    const std::vector<CorpusEntry> corpus = {{"g000", "The heart is enlarged.", {"The heart is enlarged."}},
+                                             {"g001", "Possible cardiomegaly.", {"Possible cardiomegaly."}},
+                                             {"g002", "Small left pleural effusion.", {"Small left pleural effusion."}},
+                                             {"g003", "Small right pleural effusion.", {"Small right pleural effusion."}},
+                                             {"g004", "Left pleural effusion.", {"Left pleural effusion."}},
+                                             {"g005", "Endotracheal tube in place.", {"Endotracheal tube in place."}},
+                                             {"g006", "ET tube present.", {"ET tube present."}},
+                                             {"g007", "Pleural effusion.", {"Pleural effusion."}}};
+    const auto modelWith = [&](bool distinct) {
+        Manifest manifest = tinyManifest(corpus);
+        manifest.hyperParameters["ranked_groups"] = 8;
+        manifest.hyperParameters["distinct_findings"] = distinct;
+        std::unique_ptr<ReportModel> model = createModel(manifest, 5);
+        return std::unique_ptr<CvseReportModel>(dynamic_cast<CvseReportModel*>(model.release()));
+    };
+    auto distinct = modelWith(true);
+    auto paper = modelWith(false);
+    EXPECT_EQ(distinct->findingKey(0), "Cardiomegaly");
+    EXPECT_EQ(distinct->findingKey(1), "Cardiomegaly");
+    EXPECT_EQ(distinct->findingKey(2), "Pleural Effusion|left");
+    EXPECT_EQ(distinct->findingKey(3), "Pleural Effusion|right");
+    EXPECT_EQ(distinct->findingKey(4), "Pleural Effusion|left");
+    EXPECT_EQ(distinct->findingKey(5), "");
+    EXPECT_EQ(distinct->findingKey(6), "");
+    EXPECT_EQ(distinct->findingKey(7), "Pleural Effusion");
+
+    // The same weights in both; g001's embedding equals g000's, so the two always rank side by side.
+    torch::NoGradGuard noGrad;
+    torch::manual_seed(105);
+    torch::Tensor groups = torch::randn({8, kTextDimension});
+    groups[1].copy_(groups[0]);
+    distinct->typedNetwork()->setGroupEmbeddings(groups);
+    const auto source = distinct->network().named_parameters();
+    for (auto& target : paper->network().named_parameters()) target.value().copy_(source[target.key()]);
+    paper->typedNetwork()->setGroupEmbeddings(groups);
+    distinct->network().eval();
+    paper->network().eval();
+
+    VisualFeatures features;
+    features.patches = torch::rand({64, 8, kChannels});
+    features.views = 2;
+    const std::vector<CvseRetrieval> withRule = distinct->retrieve(features, false);
+    const std::vector<CvseRetrieval> paperTopK = paper->retrieve(features, false);
+    int merged = 0;
+    for (std::size_t b = 0; b < withRule.size(); ++b) {
+        const std::vector<std::int64_t>& ranking = paperTopK[b].ranking;
+        ASSERT_EQ(ranking, withRule[b].ranking) << b; // the rule changes what is reported, not the ranking
+        EXPECT_EQ(paperTopK[b].reported, std::vector<std::int64_t>(ranking.begin(), ranking.begin() + 3)) << b;
+        // Effusions: left and right stand together; the side-less one covers both sides.
+        std::vector<std::int64_t> expected;
+        std::set<std::string> stated;
+        for (std::int64_t group : ranking) {
+            const std::string& key = distinct->findingKey(group);
+            const bool effusion = key.rfind("Pleural Effusion", 0) == 0;
+            const bool again = key.empty() ? false
+                               : effusion  ? stated.count(key) > 0 || stated.count("Pleural Effusion") > 0 ||
+                                               (key == "Pleural Effusion" && (stated.count("Pleural Effusion|left") > 0 ||
+                                                                              stated.count("Pleural Effusion|right") > 0))
+                                           : stated.count(key) > 0;
+            if (expected.size() < 3 && !again) {
+                expected.push_back(group);
+                if (!key.empty()) stated.insert(key);
+            }
+        }
+        EXPECT_EQ(withRule[b].reported, expected) << b;
+        if (withRule[b].reported != paperTopK[b].reported) ++merged;
+    }
+    EXPECT_GT(merged, 0); // some study had two wordings of one finding in its top 3
+
+    // The Draft's sentences carry their group's own d* and place in the ranking, also when the
+    // rule passed over groups before them.
+    const auto directory = scratchDirectory("cvse_distinct");
+    saveBundle(*distinct, (directory / "bundle").string(), false, false);
+    PipelineOptions options;
+    options.device = DevicePreference::Cpu;
+    Pipeline pipeline = Pipeline::load((directory / "bundle").string(), options);
+    int passedOver = 0;
+    for (unsigned seed = 0; seed < 40; ++seed) {
+        const Draft draft = pipeline.run(randomStudy(seed));
+        std::map<std::string, std::pair<double, double>> ranked; // text → (rank, d*)
+        for (std::size_t i = 0; i < draft.retrievedReports.size(); ++i) {
+            ranked.emplace(draft.retrievedReports[i].text, std::make_pair(double(i + 1), draft.retrievedReports[i].score));
+        }
+        for (std::size_t i = 0; i < draft.sentences.size(); ++i) {
+            const DraftSentence& sentence = draft.sentences[i];
+            ASSERT_TRUE(ranked.count(sentence.text)) << sentence.text;
+            EXPECT_EQ(sentence.support.values.at("rank"), ranked.at(sentence.text).first) << sentence.text;
+            EXPECT_EQ(sentence.score, ranked.at(sentence.text).second) << sentence.text;
+            if (sentence.support.values.at("rank") > double(i + 1)) ++passedOver;
+        }
+    }
+    EXPECT_GT(passedOver, 0);
     std::filesystem::remove_all(directory);
 }
 
