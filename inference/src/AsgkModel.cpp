@@ -385,17 +385,6 @@ torch::Tensor AsgkNetworkImpl::decodeStep(const torch::Tensor& lastTokens, Decod
     return logits(x).squeeze(1);
 }
 
-AsgkDecoderSession::AsgkDecoderSession(AsgkNetwork network, torch::Tensor memory)
-    : m_network(std::move(network)), m_memory(std::move(memory)) {}
-
-void AsgkDecoderSession::start(std::int64_t beamWidth, std::int64_t capacity) {
-    m_cache = m_network->startCache(m_memory, capacity, beamWidth);
-}
-
-torch::Tensor AsgkDecoderSession::step(const torch::Tensor& lastTokens, torch::Tensor* crossAttention) {
-    return m_network->decodeStep(lastTokens, m_cache, crossAttention);
-}
-
 // ---- the model type ------------------------------------------------------------------------
 
 namespace {

@@ -269,17 +269,6 @@ torch::Tensor CknetNetworkImpl::decodeStep(const torch::Tensor& lastTokens, Ckne
     return stepLinear(fusedDecoderStep(m_decoder, m_decoderNorm, x, cache, crossAttention), m_logit->weight, m_logit->bias);
 }
 
-CknetDecoderSession::CknetDecoderSession(CknetNetwork network, torch::Tensor memory)
-    : m_network(std::move(network)), m_memory(std::move(memory)) {}
-
-void CknetDecoderSession::start(std::int64_t beamWidth, std::int64_t capacity) {
-    m_cache = m_network->startCache(m_memory, capacity, beamWidth);
-}
-
-torch::Tensor CknetDecoderSession::step(const torch::Tensor& lastTokens, torch::Tensor* crossAttention) {
-    return m_network->decodeStep(lastTokens, m_cache, crossAttention);
-}
-
 // ---- the graph network of §III-A ---------------------------------------------------------------
 
 CknetGraphClassifierImpl::CknetGraphClassifierImpl(const KnowledgeGraph& graph, std::int64_t inputFeatures,

@@ -44,6 +44,7 @@
 #include "Decoding.h"
 #include "GraphHeads.h"
 #include "ReportModel.h"
+#include "CachedDecoderSession.h"
 #include "Transformer.h"
 #include "VisualExtractor.h"
 
@@ -129,6 +130,8 @@ struct EncodedVisual {
 struct CknetDecoderCache {
     DecoderCache decoder;
     torch::Tensor enrichedVocabulary; ///< (V, d), inference only
+
+    void reorder(const torch::Tensor& rows) { decoder.reorder(rows); }
 };
 
 class CknetNetworkImpl : public torch::nn::Module {
@@ -182,22 +185,7 @@ private:
 TORCH_MODULE(CknetNetwork);
 
 /// IncrementalDecoder over a CknetNetwork and encoded memory (B, P, d).
-class CknetDecoderSession : public IncrementalDecoder {
-public:
-    CknetDecoderSession(CknetNetwork network, torch::Tensor memory);
-
-    std::int64_t batchSize() const override { return m_memory.size(0); }
-    std::int64_t vocabularySize() const override { return m_network->options().vocabularySize; }
-    torch::Device device() const override { return m_memory.device(); }
-    void start(std::int64_t beamWidth, std::int64_t capacity) override;
-    torch::Tensor step(const torch::Tensor& lastTokens, torch::Tensor* crossAttention) override;
-    void reorder(const torch::Tensor& rows) override { m_cache.decoder.reorder(rows); }
-
-private:
-    CknetNetwork m_network;
-    torch::Tensor m_memory;
-    CknetDecoderCache m_cache;
-};
+using CknetDecoderSession = CachedDecoderSession<CknetNetwork, CknetDecoderCache>;
 
 /// The graph network that embeds the knowledge graph (§III-A, after Zhang et al. 2020): node
 /// states initialised from the image — each finding node by its own spatial attention over the

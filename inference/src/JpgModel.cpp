@@ -354,17 +354,6 @@ torch::Tensor JpgNetworkImpl::decodeStep(const torch::Tensor& lastTokens, Decode
     return m_logit(m_decoderNorm(x)).squeeze(1);
 }
 
-JpgDecoderSession::JpgDecoderSession(JpgNetwork network, torch::Tensor memory)
-    : m_network(std::move(network)), m_memory(std::move(memory)) {}
-
-void JpgDecoderSession::start(std::int64_t beamWidth, std::int64_t capacity) {
-    m_cache = m_network->startCache(m_memory, capacity, beamWidth);
-}
-
-torch::Tensor JpgDecoderSession::step(const torch::Tensor& lastTokens, torch::Tensor* crossAttention) {
-    return m_network->decodeStep(lastTokens, m_cache, crossAttention);
-}
-
 // ---- the model type ------------------------------------------------------------------------
 
 namespace {

@@ -49,6 +49,7 @@
 #include "Decoding.h"
 #include "GraphHeads.h"
 #include "ReportModel.h"
+#include "CachedDecoderSession.h"
 #include "Transformer.h"
 #include "VisualExtractor.h"
 
@@ -231,22 +232,7 @@ private:
 TORCH_MODULE(JpgNetwork);
 
 /// IncrementalDecoder over a JpgNetwork and encoded memory.
-class JpgDecoderSession : public IncrementalDecoder {
-public:
-    JpgDecoderSession(JpgNetwork network, torch::Tensor memory);
-
-    std::int64_t batchSize() const override { return m_memory.size(0); }
-    std::int64_t vocabularySize() const override { return m_network->options().vocabularySize; }
-    torch::Device device() const override { return m_memory.device(); }
-    void start(std::int64_t beamWidth, std::int64_t capacity) override;
-    torch::Tensor step(const torch::Tensor& lastTokens, torch::Tensor* crossAttention) override;
-    void reorder(const torch::Tensor& rows) override { m_cache.reorder(rows); }
-
-private:
-    JpgNetwork m_network;
-    torch::Tensor m_memory;
-    DecoderCache m_cache;
-};
+using JpgDecoderSession = CachedDecoderSession<JpgNetwork>;
 
 class JpgReportModel : public ReportModel {
 public:
