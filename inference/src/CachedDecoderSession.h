@@ -2,7 +2,8 @@
 // The IncrementalDecoder of a network that decodes through a key/value cache:
 // startCache(memory, capacity, rowsPerInput) → Cache, decodeStep(lastTokens, cache, crossAttention)
 // → logits, and Cache::reorder(rows) for beam search. CKNet, JPG and ASGK decode this way (the
-// transformer's session also holds its fused weights; PPKED's carries retrieval state).
+// transformer's session also has a full-recompute mode, the benchmark's reference; PPKED's
+// carries retrieval state).
 
 #include "Decoding.h"
 #include "Transformer.h"
